@@ -1,0 +1,5 @@
+import sys
+
+from spcomms.cli import main
+
+sys.exit(main())

@@ -1,0 +1,83 @@
+"""The action pattern: every change of state is an Action — permission check, one transaction, one audit entry.
+
+Views, the admin, the CLI and workers call actions; nothing else writes state.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+
+from spcomms.audit.log import record, snapshot
+
+
+class Action:
+    """Subclasses set `permission` (a Django permission codename or None for system actions) and `perform()`."""
+
+    permission: str | None = None
+
+    def __init__(self, actor):
+        self.actor = actor  # a User, or a string label for CLI/worker actors (trusted, server-side)
+
+    def check(self) -> None:
+        if self.permission is None or isinstance(self.actor, str):
+            return
+        if self.actor is None or not self.actor.has_perm(self.permission):
+            raise PermissionDenied(f"you do not have permission to {self.describe()}")
+
+    def describe(self) -> str:
+        return type(self).__name__
+
+    def execute(self, *args, **kwargs):
+        self.check()
+        with transaction.atomic():
+            return self.perform(*args, **kwargs)
+
+    def perform(self, *args, **kwargs):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def audit(self, action: str, instance: models.Model, *, before=None, after=None):
+        return record(self.actor, action, instance, before=before, after=after)
+
+
+def _label(instance: models.Model) -> str:
+    return instance._meta.model_name
+
+
+class SaveObject(Action):
+    """Create or change one registry/case object (used by the admin and the CLI)."""
+
+    def __init__(self, actor, instance: models.Model):
+        super().__init__(actor)
+        self.instance = instance
+        verb = "change" if instance.pk else "add"
+        self.permission = f"{instance._meta.app_label}.{verb}_{_label(instance)}"
+
+    def describe(self):
+        return f"save {self.instance._meta.verbose_name}"
+
+    def perform(self, save=None):
+        model = type(self.instance)
+        previous = model.objects.filter(pk=self.instance.pk).first() if self.instance.pk else None
+        before = snapshot(previous)
+        self.instance.full_clean()
+        (save or self.instance.save)()
+        verb = "changed" if before else "created"
+        self.audit(f"{_label(self.instance)}.{verb}", self.instance, before=before, after=snapshot(self.instance))
+        return self.instance
+
+
+class DeleteObject(Action):
+    def __init__(self, actor, instance: models.Model):
+        super().__init__(actor)
+        self.instance = instance
+        self.permission = f"{instance._meta.app_label}.delete_{_label(instance)}"
+
+    def describe(self):
+        return f"delete {self.instance._meta.verbose_name}"
+
+    def perform(self):
+        before = snapshot(self.instance)
+        event = self.audit(f"{_label(self.instance)}.deleted", self.instance, before=before)
+        self.instance.delete()
+        return event

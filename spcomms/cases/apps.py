@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CasesConfig(AppConfig):
+    name = "spcomms.cases"
+    verbose_name = "Cases and communications"

@@ -1,0 +1,27 @@
+"""Handing out reference numbers: atomic, so two processes at the same moment never get the same number."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import F
+
+from spcomms.cases.models import Communication
+from spcomms.lib.references import Reference, format_reference
+from spcomms.registry.models import ReferenceCounter
+
+
+def allocate_reference(kind: str, code: str, year: int) -> Reference:
+    """The next free number for (code, year). Call inside the transaction that saves the Communication.
+
+    The UPDATE takes the counter row's lock (PostgreSQL) or the database write lock (SQLite, IMMEDIATE transactions)
+    until the caller commits, so concurrent allocations queue. Numbers already taken by historic references
+    entered by hand are skipped.
+    """
+    format_reference(kind, code, 1, year)  # validates type, code and year with a precise message
+    with transaction.atomic():
+        counter, _ = ReferenceCounter.objects.get_or_create(code=code, year=year)
+        while True:
+            ReferenceCounter.objects.filter(pk=counter.pk).update(last_number=F("last_number") + 1)
+            number = ReferenceCounter.objects.values_list("last_number", flat=True).get(pk=counter.pk)
+            if not Communication.objects.filter(ref_code=code, ref_number=number, ref_year=year).exists():
+                return Reference(kind, code, number, year)

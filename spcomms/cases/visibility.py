@@ -1,0 +1,124 @@
+"""The one visibility gate: the only way public code (portal, API, feeds, exports) reads cases.
+
+A communication is public when it has been published (its `published_at` has passed) and is not on hold. What
+leaves this module is plain data built from an allow-list of fields: sources, confidential annexes, staff notes,
+confidential replies and unpublished letters cannot reach a public page because they are never copied out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from spcomms.cases.models import Communication, Reply
+
+# The keys of the stored letter snapshot that are the letter itself (everything else is ignored).
+PUBLIC_LETTER_KEYS = (
+    "reference",
+    "type",
+    "code",
+    "number",
+    "year",
+    "date",
+    "addressee",
+    "mandates",
+    "resolutions",
+    "questions",
+    "signatories",
+    "footnotes",
+    "also_sent_to",
+    "publication_days",
+    "sections",
+)
+
+
+@dataclass(frozen=True)
+class PublicReply:
+    id: int
+    received_on: dt.date
+    language: str
+    channel: str
+    text: str
+    has_file: bool
+    sha256: str
+
+
+@dataclass(frozen=True)
+class PublicCommunication:
+    id: int
+    reference: str
+    type: str
+    public_type: str
+    code: str
+    number: int
+    year: int
+    date: dt.date | None
+    published_at: dt.datetime
+    addressee_name: str
+    addressee_kind: str
+    mandates: tuple[str, ...]
+    case_id: int
+    case_title: str
+    summary: str
+    letter: dict | None
+    replies: tuple[PublicReply, ...] = field(default_factory=tuple)
+
+
+def _published_q(now: dt.datetime) -> Q:
+    return Q(published_at__isnull=False, published_at__lte=now, on_hold=False)
+
+
+def published_communications(now: dt.datetime | None = None) -> QuerySet[Communication]:
+    """Queryset of published communications, for filtering and counting. Turn rows into data with `public_data`."""
+    return Communication.objects.filter(_published_q(now or timezone.now()))
+
+
+def public_replies(communication: Communication, now: dt.datetime | None = None) -> list[PublicReply]:
+    """Replies of a published communication that are not confidential; nothing for an unpublished one."""
+    if not published_communications(now).filter(pk=communication.pk).exists():
+        return []
+    replies = Reply.objects.filter(communication=communication, confidential=False).order_by("received_on", "id")
+    return [PublicReply(r.id, r.received_on, r.language, r.channel, r.text, bool(r.file), r.sha256) for r in replies]
+
+
+def public_data(communication: Communication, now: dt.datetime | None = None) -> PublicCommunication:
+    """The allow-listed public view of one communication; raises Communication.DoesNotExist if it is not public."""
+    now = now or timezone.now()
+    if not (communication.published_at and communication.published_at <= now and not communication.on_hold):
+        raise Communication.DoesNotExist(f"{communication.reference} is not published")
+    case = communication.case
+    letter = communication.letter
+    return PublicCommunication(
+        id=communication.id,
+        reference=communication.reference,
+        type=communication.ref_type,
+        public_type=f"J{communication.ref_type}" if case.casemandate_set.count() > 1 else communication.ref_type,
+        code=communication.ref_code,
+        number=communication.ref_number,
+        year=communication.ref_year,
+        date=communication.date,
+        published_at=communication.published_at,
+        addressee_name=communication.addressee.name,
+        addressee_kind=communication.addressee.kind,
+        mandates=tuple(m.title for m in case.ordered_mandates()),
+        case_id=case.id,
+        case_title=case.title,
+        summary=case.summary,
+        letter={k: letter[k] for k in PUBLIC_LETTER_KEYS if k in letter} if isinstance(letter, dict) else None,
+        replies=tuple(public_replies(communication, now)),
+    )
+
+
+def get_public(reference_or_id, now: dt.datetime | None = None) -> PublicCommunication:
+    """One public communication by id; Communication.DoesNotExist (→ 404) if absent or not public."""
+    communication = published_communications(now).select_related("case", "addressee").get(pk=reference_or_id)
+    return public_data(communication, now)
+
+
+def related_public(communication: Communication, now: dt.datetime | None = None) -> list[PublicCommunication]:
+    """The other published letters of the same case."""
+    others = published_communications(now).filter(case=communication.case).exclude(pk=communication.pk)
+    return [public_data(c, now) for c in others.select_related("case", "addressee")]
