@@ -17,6 +17,7 @@ from spcomms.audit.actions import Action
 from spcomms.audit.log import snapshot
 from spcomms.cases.actions.cases import AddAddressees, CaseOutline, CreateCase
 from spcomms.cases.models import Case, Communication
+from spcomms.drafting.from_letter import adopt_letter, list_parallel_addressees
 from spcomms.lib.letter import STATE, Letter
 from spcomms.lib.references import Reference
 from spcomms.registry.models import Addressee, Mandate, MandateHolder
@@ -131,6 +132,9 @@ def find_case(letter: Letter, mandates: list[Mandate]) -> Case | None:
 def case_title(letter: Letter) -> str:
     """A working title from the introduction ("… information concerning X"), else the first words of the facts."""
     intro = letter.sections.introduction
+    alleged = re.search(r"\b(alleged\s.+?)(?:,? as well as\b|\.|$)", intro)
+    if alleged:
+        return alleged[1][:1].upper() + alleged[1][1:200]
     match = re.search(r"(?:information|allegations?)\s+(?:concerning|regarding|on|that)\s+(.+?)(?:\.|$)", intro)
     text = match[1] if match else (letter.sections.facts or letter.reference)
     text = re.sub(r"\[\^\d+\]", "", text).strip()
@@ -192,6 +196,9 @@ class StoreLetter(Action):
         except ValidationError as exc:
             raise IngestError("; ".join(exc.messages)) from None
         communication.save()
+        members = {m.addressee_id: m for m in case.caseaddressee_set.all()}
+        adopt_letter(case, members[addressee.pk], letter)
+        list_parallel_addressees(case, [members[s.pk] for s in states])
         self.audit("communication.ingested", communication, after=snapshot(communication))
         return Outcome("ingested", communication, warnings)
 
