@@ -61,6 +61,9 @@ class QuestionSetItem(models.Model):
             models.UniqueConstraint(fields=["question_set", "position"], name="unique_question_position"),
         ]
 
+    def __str__(self):
+        return f"{self.position}. {self.question.qid}"
+
 
 class Draft(models.Model):
     """The case's text, written once; each addressee's letter is composed from it and the addressee's group."""
@@ -100,6 +103,9 @@ class DraftClause(models.Model):
     class Meta:
         ordering = ["position"]
         constraints = [models.UniqueConstraint(fields=["draft", "position"], name="unique_clause_position")]
+
+    def __str__(self):
+        return f"{self.position}. {self.clause.key}"
 
 
 class AddresseeGroup(models.Model):
