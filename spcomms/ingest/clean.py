@@ -30,11 +30,42 @@ _BULLET = re.compile(r"^[ ]*(?:[-*+•▪◦·‣]|&gt;|>)[ ]+", re.MULTILINE)
 _ANY_SUPERSCRIPTS = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}")
 _SUP_DIGITS_LINE_START = re.compile(r"^[ ]*([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})[ ]*", re.MULTILINE)
 _FOOTNOTE_BODY = re.compile(r"^\[\^(\d{1,3})\]:?\s*")
-_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4}|-?\s*\d{1,4}\s*-?)\s*$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4}|-?\s*\d{1,4}\s*-?)\s*$", re.I
+)
 LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|\(?[a-z]{1,2}\)|\((?:[ivx]{1,5}|\d{1,2})\)|[ivx]{1,5}\))\s+\S")
 _SENTENCE_END = re.compile(r"[.!?:;…]['’\"”)\]]*$|\[\^\d+\]$")
-_JOINING_WORDS = {"of", "the", "and", "to", "in", "a", "an", "for", "with", "on", "by", "as", "or", "that", "their",
-                  "its", "our", "your", "from", "at", "which", "who", "is", "are", "was", "were", "be", "this", "these"}
+_JOINING_WORDS = {
+    "of",
+    "the",
+    "and",
+    "to",
+    "in",
+    "a",
+    "an",
+    "for",
+    "with",
+    "on",
+    "by",
+    "as",
+    "or",
+    "that",
+    "their",
+    "its",
+    "our",
+    "your",
+    "from",
+    "at",
+    "which",
+    "who",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "this",
+    "these",
+}
 _MAX_HEADER_CHARS = 80
 # Extractors that know a page header (DOCX header parts) declare it in this Markdown-footnote-like form.
 DECLARED_HEADER = re.compile(r"^\[\^header\]:\s*(.+)$")
@@ -124,7 +155,8 @@ def _blocks(text: str) -> list[str]:
         lines = [line.strip() for line in raw.split("\n") if line.strip()]
         current: list[str] = []
         for line in lines:
-            # A footnote body, or a list item after a finished sentence, starts a paragraph of its own even without a blank line before it.
+            # A footnote body, or a list item after a finished sentence, starts a paragraph of its own even without
+            # a blank line before it.
             starts_item = LIST_ITEM.match(line) and not _ends_mid_sentence(current[-1]) if current else False
             if current and (_FOOTNOTE_BODY.match(line) or starts_item):
                 blocks.append("\n".join(current))

@@ -2,8 +2,8 @@
 
 python-docx neither numbers list paragraphs nor exposes footnotes, so both are read from the package XML: list
 numbers are counted per list and level and printed with the level's pattern ("1.", "1)", "(a)"); footnote references
-become ``[^N]`` (numbered in order of appearance, as Word prints them) and footnote texts ``[^N]: text`` at the end. Page headers are declared as ``[^header]: text`` so that the cleaner
-removes them where they also appear in the body.
+become ``[^N]`` (numbered in order of appearance, as Word prints them) and footnote texts ``[^N]: text`` at the
+end. Page headers are declared as ``[^header]: text`` so that the cleaner removes them where they appear in the body.
 """
 
 from __future__ import annotations
@@ -107,7 +107,10 @@ class _Numbering:
             return ""
         num_id = num_pr.find(qn("w:numId"))
         ilvl = num_pr.find(qn("w:ilvl"))
-        key = (num_id.get(qn("w:val")) if num_id is not None else "", ilvl.get(qn("w:val")) if ilvl is not None else "0")
+        key = (
+            num_id.get(qn("w:val")) if num_id is not None else "",
+            ilvl.get(qn("w:val")) if ilvl is not None else "0",
+        )
         fmt, pattern, start = self.levels.get(key, ("decimal", "%1.", 1))
         count = self.counters[key] = self.counters.get(key, start - 1) + 1
         if fmt == "bullet" or fmt == "none":

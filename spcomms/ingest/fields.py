@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from spcomms.lib.letter import Signatory
+from spcomms.lib.states import un_state_names
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]  # fmt: skip
@@ -17,10 +18,12 @@ _NO_PERSON = re.compile(r"^(?:Sir|Madam|Sirs|Sir\s*(?:/|or)\s*Madam|Madam\s*(?:/
 RESOLUTIONS = re.compile(r"resolutions?\s+((?:\d{1,2}/\d{1,3}(?:\s*(?:,|;|and|,\s*and)\s*)?)+)", re.IGNORECASE)
 _MANDATE_SPLIT = re.compile(r"\s*;\s*(?:and\s+)?|\s+and\s+(?=the\s+(?:Special|Working|Independent|Chair)\b)")
 # State names that contain " and ", protected before a list of States is split on "and".
-_STATES_WITH_AND = ["United Kingdom of Great Britain and Northern Ireland", "Antigua and Barbuda",
-                    "Bosnia and Herzegovina", "Saint Kitts and Nevis", "Saint Vincent and the Grenadines",
-                    "Sao Tome and Principe", "Trinidad and Tobago", "Turks and Caicos Islands",
-                    "Heard Island and McDonald Islands", "Wallis and Futuna"]  # fmt: skip
+_STATES_WITH_AND = sorted(
+    {name for name in un_state_names().values() if " and " in name}
+    | {"Turks and Caicos Islands", "Heard Island and McDonald Islands", "Wallis and Futuna"},
+    key=len,
+    reverse=True,
+)
 _TITLE_WORDS = re.compile(r"\b(Rapporteur|Expert|Working Group|Chair|Vice-Chair|Member|Coordinator|President|mandate)",
                           re.IGNORECASE)  # fmt: skip
 _TITLE_CONTINUES = re.compile(r"(?:\b(?:and|of|on|the|in|to|for|with|its|their|or)|[,\-–(])$", re.IGNORECASE)
@@ -88,7 +91,9 @@ def split_states(text: str) -> list[str]:
 
 def also_sent_to(paragraph: str) -> tuple[list[str], str]:
     """States named after "the Government(s) of", and the remaining printed text about other addressees."""
-    match = re.search(r"\b(?:also|been)\s+(?:being\s+)?(?:sent|addressed|transmitted)\s+to\s+(.+)$", paragraph, re.I | re.S)
+    match = re.search(
+        r"\b(?:also|been)\s+(?:being\s+)?(?:sent|addressed|transmitted)\s+to\s+(.+)$", paragraph, re.I | re.S
+    )
     if not match:
         return [], ""
     rest = match.group(1).strip().rstrip(".")

@@ -16,6 +16,7 @@ from spcomms.ingest.errors import ParseError
 from spcomms.ingest.extract import extract_bytes, extract_text
 from spcomms.lib.letter import NON_STATE, STATE, AddresseeBlock, AlsoSentTo, Footnote, Letter, Sections
 from spcomms.lib.references import REFERENCE_IN_TEXT, ReferenceError, parse_reference
+from spcomms.lib.states import un_state_names
 
 _HEADER_LINES = 60  # the reference, date and salutation are within the first lines of the letter
 _QUESTION = re.compile(r"^(\d{1,2})\s*[.)]\s*(.*)$", re.DOTALL)
@@ -32,8 +33,12 @@ FACTS_INLINE = _marker(r"^According to (?:the )?information received\b")
 CONCERNS = _marker(r"^While (?:we|I) do not wish to prejudge", r"^Without (?:wishing to )?prejudg",
                    r"^While not wishing to prejudge")  # fmt: skip
 ANNEX_POINTER = _marker(r"please refer to the .{0,40}Annex", r"Annex on Reference to international")
-QUESTIONS_INTRO = _marker(r"observations? on the following matters", r"following (?:matters|questions)\s*:?\s*$",
-                          r"grateful for your observations", r"(?:responsibility|mandates?).{0,120}to seek to clarify")  # fmt: skip
+QUESTIONS_INTRO = _marker(
+    r"observations? on the following matters",
+    r"following (?:matters|questions)\s*:?\s*$",
+    r"grateful for your observations",
+    r"(?:responsibility|mandates?).{0,120}to seek to clarify",
+)
 PUBLICATION = _marker(r"\bmade public\b", r"communications reporting website", r"receiving a response within")
 PRESS = _marker(r"\bpublicly express", r"\bpress release\b")
 ALSO_SENT = _marker(r"\b(?:also|been)\s+(?:being\s+)?(?:sent|addressed|transmitted)\s+to\b")
@@ -235,11 +240,5 @@ _AFTER_QUESTIONS = ("questions", "after_questions", "publication", "concerns", "
 
 
 def _state_name(code: str) -> str:
-    if code == "OTH":
-        return ""
-    try:
-        import pycountry
-    except ImportError:  # optional: the name is then left to the caller's registry
-        return ""
-    country = pycountry.countries.get(alpha_3=code)
-    return country.name if country else ""
+    """The UN short name the registry ships for a State code ("" for OTH or an unknown code)."""
+    return un_state_names().get(code, "")

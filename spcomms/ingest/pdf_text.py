@@ -114,7 +114,7 @@ def _page_paragraphs(textpage: pdfium.PdfTextPage) -> list[str]:
     body_size = max(weights, key=weights.get)
     pitches = [
         prev.last_bottom - cur.bottom
-        for prev, cur in zip(lines, lines[1:])
+        for prev, cur in zip(lines, lines[1:], strict=False)
         if prev.size == cur.size == body_size and prev.last_bottom > cur.bottom
     ]
     pitch = statistics.median(pitches) if pitches else body_size * 1.2
@@ -128,7 +128,8 @@ def _page_paragraphs(textpage: pdfium.PdfTextPage) -> list[str]:
     for index, line in enumerate(lines):
         small = line.size < body_size * _SMALL
         footnote = small and index > last_body and _FOOTNOTE_START.match(line.text)
-        text = line.text if small else _mark_references(textpage, line)
+        has_digit = any(char.isdigit() for char in line.text)
+        text = _mark_references(textpage, line) if has_digit and not small else line.text
         if footnote:
             text = _FOOTNOTE_START.sub(lambda m: f"[^{int(m.group(1))}]: ", text, count=1)
         new_paragraph = (

@@ -7,9 +7,9 @@ import os
 import pypdfium2 as pdfium
 import pytest
 import typst
-from ingest_helpers import MINEBEA
 
 from spcomms.ingest import ParseError, extract_bytes, parse_file, parse_text
+from tests.ingest.ingest_helpers import MINEBEA
 
 
 def _write(tmp_path, name: str, data: bytes):
@@ -40,7 +40,7 @@ def test_unreadable_files(tmp_path, name, data, problem):
 
 
 def test_pdf_without_text_layer(tmp_path):
-    pdf = typst.compile(b'#rect(width: 5cm, height: 3cm, fill: black)')
+    pdf = typst.compile(b"#rect(width: 5cm, height: 3cm, fill: black)")
     path = _write(tmp_path, "scan.pdf", pdf)
     with pytest.raises(ParseError, match="scan.pdf: no text layer: OCR needed"):
         parse_file(path)

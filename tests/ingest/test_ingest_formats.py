@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from ingest_helpers import MINEBEA, XIAOMI, render_docx, render_pdf
 
 from spcomms.ingest import extract_bytes, parse_bytes, parse_file
+from tests.ingest.ingest_helpers import MINEBEA, XIAOMI, render_docx, render_pdf
 
 HEADER = "MinebeaMitsumi, Inc."
 

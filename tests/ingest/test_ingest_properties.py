@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from ingest_helpers import MINEBEA, XIAOMI
 
 from spcomms.ingest import ParseError, parse_text
 from spcomms.lib.letter import Letter
+from tests.ingest.ingest_helpers import MINEBEA, XIAOMI
 
 LINES = MINEBEA.read_text(encoding="utf-8").split("\n") + XIAOMI.read_text(encoding="utf-8").split("\n")
 SAMPLE_LINES = MINEBEA.read_text(encoding="utf-8").split("\n")

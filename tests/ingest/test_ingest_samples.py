@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from ingest_helpers import CRRC, MINEBEA, XIAOMI
 
 from spcomms.ingest import parse_file
 from spcomms.lib.letter import NON_STATE
+from tests.ingest.ingest_helpers import CRRC, MINEBEA, XIAOMI
 
 MANDATES = [
     "Working Group on the issue of human rights and transnational corporations and other business enterprises",
@@ -91,7 +91,7 @@ def test_resolutions(case):
 def test_questions(case):
     questions = case[0].questions
     assert len(questions) == 8
-    for question, start in zip(questions, QUESTION_STARTS):
+    for question, start in zip(questions, QUESTION_STARTS, strict=True):
         assert question.startswith(start)
     # Question 2 continues after a page break: re-joined into one text.
     assert questions[1].endswith(

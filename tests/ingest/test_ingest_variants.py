@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ingest_helpers import FIXTURES, MINEBEA
-
 from spcomms.ingest import parse_file, parse_text
 from spcomms.lib.letter import NON_STATE, STATE
+from tests.ingest.ingest_helpers import FIXTURES, MINEBEA
 
 
 def test_letter_to_a_state():
