@@ -15,5 +15,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / f"test-spcomms-{_RUN}.sqlite3")}
 else:
     DATABASES["default"]["TEST"] = {"NAME": f"test_spcomms_{_RUN}"}
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # live-server threads must not keep the test database open
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed; argon2 is tested explicitly
