@@ -14,6 +14,8 @@ COMMANDS = [
     "loaddemo",
     "parse",
     "ingest",
+    "render",
+    "worker",
     "audit",
     "check",
     "shell",

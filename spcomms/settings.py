@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "spcomms.cases",
     "spcomms.ingest",
     "spcomms.drafting",
+    "spcomms.portal",
+    "spcomms.workflow",
 ]
 
 MIDDLEWARE = [
@@ -96,7 +98,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+LOGIN_URL = "/staff/login/"
+# Counts failed logins per username+IP and locks after too many (spcomms.workflow.auth); admin login included.
+AUTHENTICATION_BACKENDS = ["spcomms.workflow.auth.ThrottledModelBackend"]
+LOGIN_MAX_FAILURES = env_int("SPCOMMS_LOGIN_MAX_FAILURES", 5, minimum=1)
+LOGIN_LOCK_MINUTES = env_int("SPCOMMS_LOGIN_LOCK_MINUTES", 15, minimum=1)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español")]
@@ -116,6 +122,43 @@ X_FRAME_OPTIONS = "DENY"
 
 # The procedure's clock (see docs/configuration.md).
 PUBLICATION_DELAY_DAYS = env_int("SPCOMMS_PUBLICATION_DELAY_DAYS", 60, minimum=1)
+REPLY_DAYS = {
+    "AL": env_int("SPCOMMS_REPLY_DAYS_AL", 60, minimum=1),
+    "OL": env_int("SPCOMMS_REPLY_DAYS_OL", 60, minimum=1),
+    "UA": env_int("SPCOMMS_REPLY_DAYS_UA", 30, minimum=1),  # urgent appeals ask for a quicker answer
+}
+
+
+def _day_offsets(name: str, default: str) -> tuple[int, ...]:
+    raw = env_str(name, default) or ""
+    try:
+        return tuple(sorted({int(part) for part in raw.split(",") if part.strip()}))
+    except ValueError:
+        raise ImproperlyConfigured(f"environment variable {name}={raw!r} is not a list of whole numbers") from None
+
+
+# Reminder e-mails, in days relative to the reply due date (negative: before it); each is sent once.
+REMINDER_OFFSETS_DAYS = _day_offsets("SPCOMMS_REMINDER_OFFSETS_DAYS", "-7,7")
+REPLY_LINK_DAYS = env_int("SPCOMMS_REPLY_LINK_DAYS", 365, minimum=1)
+REPLY_MAX_BYTES = env_int("SPCOMMS_REPLY_MAX_BYTES", 20 * 1024 * 1024, minimum=1024)
+REPLY_LINK_RATE = env_int("SPCOMMS_REPLY_LINK_RATE", 30, minimum=1)  # requests per link (or bad links per IP) an hour
+
+# Outgoing mail (spcomms worker). The worker always talks SMTP; there is no "console" mode in production.
+SITE_URL = (env_str("SPCOMMS_SITE_URL", "http://127.0.0.1:8000") or "").rstrip("/")
+EMAIL_HOST = env_str("SPCOMMS_SMTP_HOST", "localhost")
+EMAIL_PORT = env_int("SPCOMMS_SMTP_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env_str("SPCOMMS_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = env_str("SPCOMMS_SMTP_PASSWORD", "")
+SMTP_SECURITY = env_str("SPCOMMS_SMTP_SECURITY", "none")
+if SMTP_SECURITY not in {"none", "starttls", "tls"}:
+    raise ImproperlyConfigured(f"SPCOMMS_SMTP_SECURITY={SMTP_SECURITY!r} must be none, starttls or tls")
+EMAIL_USE_TLS, EMAIL_USE_SSL = SMTP_SECURITY == "starttls", SMTP_SECURITY == "tls"
+EMAIL_TIMEOUT = env_int("SPCOMMS_SMTP_TIMEOUT", 30, minimum=1)
+DEFAULT_FROM_EMAIL = env_str("SPCOMMS_MAIL_FROM", "communications@localhost")
+MAIL_DOMAIN = DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1]
+OUTBOX_MAX_ATTEMPTS = env_int("SPCOMMS_OUTBOX_MAX_ATTEMPTS", 8, minimum=1)
+OUTBOX_LEASE_MINUTES = env_int("SPCOMMS_OUTBOX_LEASE_MINUTES", 10, minimum=1)
+WORKER_INTERVAL_SECONDS = env_int("SPCOMMS_WORKER_INTERVAL", 60, minimum=1)
 
 LOGGING = {
     "version": 1,

@@ -1,11 +1,12 @@
 from django.contrib import admin
-from django.urls import path
-from django.views.generic import RedirectView
+from django.urls import include, path
 
 admin.site.site_header = "spcomms — Special Procedures communications"
 admin.site.site_title = "spcomms"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    path("staff/cases/", include("spcomms.drafting.urls")),
+    path("", include("spcomms.workflow.urls")),  # /staff/ (dashboard, clearance, letters) and /reply/<token>/
+    path("", include("spcomms.portal.urls")),
 ]

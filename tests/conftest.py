@@ -1,4 +1,5 @@
 import os
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -6,7 +7,34 @@ import pytest
 # Playwright's sync API runs an event loop in the test thread; Django's live_server is fine with that.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# Browser fixtures (chromium, browser_page) for every test module.
+pytest_plugins = ["tests.browser"]
+
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def load_shipped_data() -> None:
+    """The data the migrations ship (registry, clause library, role groups); idempotent."""
+    from django.apps import apps
+    from django.contrib.auth.models import Group, Permission
+
+    from spcomms.workflow.roles import sync_groups
+
+    for module in ("spcomms.registry.migrations.0002_load_registry", "spcomms.drafting.migrations.0003_load_library"):
+        import_module(module).load(apps, None)
+    sync_groups(Group, Permission)
+
+
+@pytest.fixture(autouse=True)
+def _shipped_data_in_transactional_tests(request):
+    """A transactional test starts from a flushed database: give it back what the migrations ship."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = {"transactional_db", "live_server"} & set(request.fixturenames) or (
+        marker is not None and marker.kwargs.get("transaction")
+    )
+    if transactional:
+        request.getfixturevalue("transactional_db")
+        load_shipped_data()
 
 
 @pytest.fixture

@@ -140,6 +140,17 @@ class Communication(models.Model):
     reply_due = models.DateField(null=True, blank=True)
     publish_on = models.DateField(null=True, blank=True, help_text="the day the letter may become public")
     published_at = models.DateTimeField(null=True, blank=True)
+    # Dispatch record (spcomms.workflow): how the letter left; `sent_at` starts the reply and publication clocks.
+    EMAIL, NOTE_VERBALE, FAX, COURIER = "email", "note_verbale", "fax", "courier"
+    DISPATCH_CHANNELS = [
+        (EMAIL, "E-mail"),
+        (NOTE_VERBALE, "Note verbale via Permanent Mission"),
+        (FAX, "Fax"),
+        (COURIER, "Courier"),
+    ]
+    sent_at = models.DateTimeField(null=True, blank=True)
+    dispatch_channel = models.CharField(max_length=20, choices=DISPATCH_CHANNELS, blank=True)
+    dispatch_note = models.TextField(blank=True, help_text="e.g. note verbale number, courier tracking number")
     on_hold = models.BooleanField(default=False, help_text="publication held by staff")
     hold_reason = models.TextField(blank=True)
     confidential_annex = models.TextField(blank=True, help_text="CONFIDENTIAL: e.g. victims' names; never published")
@@ -209,6 +220,9 @@ class Reply(models.Model):
     text = models.TextField(blank=True, help_text="text extracted from the reply, for search")
     file = models.FileField(upload_to=reply_upload_path, blank=True)
     sha256 = models.CharField(max_length=64, blank=True, help_text="SHA-256 of the file as received")
+    filename = models.CharField(max_length=255, blank=True, help_text="the file's name as uploaded")
+    content_type = models.CharField(max_length=100, blank=True, help_text="type decided from the file's content")
+    size = models.PositiveBigIntegerField(null=True, blank=True, help_text="bytes")
     confidential = models.BooleanField(default=False, help_text="CONFIDENTIAL reply: never published")
     staff_notes = models.TextField(blank=True, help_text="CONFIDENTIAL: never published")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -216,6 +230,12 @@ class Reply(models.Model):
     class Meta:
         ordering = ["received_on", "id"]
         verbose_name_plural = "replies"
+        constraints = [
+            # The same file twice for one letter is a duplicate upload, not a second reply.
+            models.UniqueConstraint(
+                fields=["communication", "sha256"], condition=~models.Q(sha256=""), name="unique_reply_file"
+            ),
+        ]
 
     def __str__(self):
         return f"Reply to {self.communication.reference} received {self.received_on}"

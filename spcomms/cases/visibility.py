@@ -84,18 +84,14 @@ def public_replies(communication: Communication, now: dt.datetime | None = None)
     return [PublicReply(r.id, r.received_on, r.language, r.channel, r.text, bool(r.file), r.sha256) for r in replies]
 
 
-def public_data(communication: Communication, now: dt.datetime | None = None) -> PublicCommunication:
-    """The allow-listed public view of one communication; raises Communication.DoesNotExist if it is not public."""
-    now = now or timezone.now()
-    if not (communication.published_at and communication.published_at <= now and not communication.on_hold):
-        raise Communication.DoesNotExist(f"{communication.reference} is not published")
-    case = communication.case
-    letter = communication.letter
+def _public(communication: Communication, mandates: list[str], replies: list[Reply]) -> PublicCommunication:
+    """The allow-list: the only place where a communication's fields are copied into public data."""
+    case, letter = communication.case, communication.letter
     return PublicCommunication(
         id=communication.id,
         reference=communication.reference,
         type=communication.ref_type,
-        public_type=f"J{communication.ref_type}" if case.casemandate_set.count() > 1 else communication.ref_type,
+        public_type=f"J{communication.ref_type}" if len(mandates) > 1 else communication.ref_type,
         code=communication.ref_code,
         number=communication.ref_number,
         year=communication.ref_year,
@@ -103,13 +99,28 @@ def public_data(communication: Communication, now: dt.datetime | None = None) ->
         published_at=communication.published_at,
         addressee_name=communication.addressee.name,
         addressee_kind=communication.addressee.kind,
-        mandates=tuple(m.title for m in case.ordered_mandates()),
+        mandates=tuple(mandates),
         case_id=case.id,
         case_title=case.title,
         summary=case.summary,
         letter={k: letter[k] for k in PUBLIC_LETTER_KEYS if k in letter} if isinstance(letter, dict) else None,
-        replies=tuple(public_replies(communication, now)),
+        replies=tuple(
+            PublicReply(r.id, r.received_on, r.language, r.channel, r.text, bool(r.file), r.sha256) for r in replies
+        ),
     )
+
+
+def _is_public(communication: Communication, now: dt.datetime) -> bool:
+    return bool(communication.published_at and communication.published_at <= now and not communication.on_hold)
+
+
+def public_data(communication: Communication, now: dt.datetime | None = None) -> PublicCommunication:
+    """The allow-listed public view of one communication; raises Communication.DoesNotExist if it is not public."""
+    now = now or timezone.now()
+    if not _is_public(communication, now):
+        raise Communication.DoesNotExist(f"{communication.reference} is not published")
+    replies = Reply.objects.filter(communication=communication, confidential=False).order_by("received_on", "id")
+    return _public(communication, [m.title for m in communication.case.ordered_mandates()], list(replies))
 
 
 def get_public(reference_or_id, now: dt.datetime | None = None) -> PublicCommunication:
@@ -122,3 +133,79 @@ def related_public(communication: Communication, now: dt.datetime | None = None)
     """The other published letters of the same case."""
     others = published_communications(now).filter(case=communication.case).exclude(pk=communication.pk)
     return [public_data(c, now) for c in others.select_related("case", "addressee")]
+
+
+# --- Added for the public portal (spcomms.portal): lookups by reference, bulk reads, reply files. ---
+
+
+def get_public_by_reference(reference, now: dt.datetime | None = None) -> PublicCommunication:
+    """One public communication by its `Reference`; Communication.DoesNotExist (→ 404) if absent or not public."""
+    return public_data(_published_by_reference(reference, now), now)
+
+
+def related_public_by_reference(reference, now: dt.datetime | None = None) -> list[PublicCommunication]:
+    """The other published letters of the case of the published communication `reference`."""
+    return related_public(_published_by_reference(reference, now), now)
+
+
+def _published_by_reference(reference, now: dt.datetime | None) -> Communication:
+    return (
+        published_communications(now)
+        .select_related("case", "addressee")
+        .get(ref_type=reference.type, ref_code=reference.code, ref_number=reference.number, ref_year=reference.year)
+    )
+
+
+def iter_public_data(communication_ids=None, now: dt.datetime | None = None, chunk_size: int = 500):
+    """Public data of many published communications (all, or those of `communication_ids`), a few queries per chunk.
+
+    Same allow-list as `public_data`, built from prefetched rows so that indexing the whole register is fast.
+    """
+    from django.db.models import Prefetch
+
+    from spcomms.cases.models import CaseMandate
+
+    now = now or timezone.now()
+    published = published_communications(now).order_by("pk")
+    if communication_ids is not None:
+        published = published.filter(pk__in=list(communication_ids))
+    ids = list(published.values_list("pk", flat=True))
+    for start in range(0, len(ids), chunk_size):
+        rows = (
+            Communication.objects.filter(pk__in=ids[start : start + chunk_size])
+            .select_related("case", "addressee")
+            .prefetch_related(
+                Prefetch(
+                    "case__casemandate_set",
+                    queryset=CaseMandate.objects.select_related("mandate").order_by("position"),
+                ),
+                Prefetch(
+                    "replies",
+                    queryset=Reply.objects.filter(confidential=False).order_by("received_on", "id"),
+                    to_attr="public_reply_rows",
+                ),
+            )
+            .order_by("pk")
+        )
+        for c in rows:
+            yield _public(c, [cm.mandate.title for cm in c.case.casemandate_set.all()], c.public_reply_rows)
+
+
+@dataclass(frozen=True)
+class PublicFile:
+    name: str
+    content: bytes
+
+
+def public_reply_file(reference, reply_id: int, now: dt.datetime | None = None) -> PublicFile:
+    """The file of a public reply of a published communication; Reply.DoesNotExist if there is none to show."""
+    try:
+        communication = _published_by_reference(reference, now)
+    except Communication.DoesNotExist:
+        raise Reply.DoesNotExist("not a published communication") from None
+    reply = Reply.objects.get(pk=reply_id, communication=communication, confidential=False)
+    if not reply.file:
+        raise Reply.DoesNotExist("this reply has no file")
+    with reply.file.open("rb") as handle:
+        content = handle.read()
+    return PublicFile(name=reply.file.name.rsplit("/", 1)[-1], content=content)

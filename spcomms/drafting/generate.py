@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import ValidationError
 
 from spcomms.audit.actions import Action
@@ -109,8 +111,21 @@ def _plan(case: Case, draft: Draft, member: CaseAddressee, reference: Reference,
         other_states=[a.name for a in others if a.kind == Addressee.STATE],
         other_companies=sum(a.kind == Addressee.COMPANY for a in others),
         other_actors=sum(a.kind in (Addressee.IGO, Addressee.OTHER) for a in others),
-        mandate_count=Mandate.objects.filter(active=True).count(),
+        mandate_count=mandate_count(case),
     )
+
+
+PRINTED_COUNT = re.compile(r"which has (\d+) thematic and country mandates")
+
+
+def mandate_count(case: Case) -> int:
+    """The number of mandates the procedure paragraph prints: the one already printed in this case's letters on file
+    (every letter of a case says the same), else the registry's active mandates today."""
+    for letter in case.communications.filter(letter__isnull=False).values_list("letter", flat=True):
+        found = PRINTED_COUNT.search((letter.get("sections") or {}).get("procedure", ""))
+        if found:
+            return int(found[1])
+    return Mandate.objects.filter(active=True).count()
 
 
 class GenerateLetters(Action):

@@ -13,6 +13,7 @@ class Clause(models.Model):
     version = models.PositiveIntegerField(default=1)
     title = models.CharField(max_length=200)
     text = models.TextField(help_text="plain text; paragraphs separated by a blank line")
+    source = models.CharField(max_length=200, blank=True, help_text="where the text comes from, e.g. a sent letter")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -29,6 +30,9 @@ class Question(models.Model):
     qid = models.SlugField("question ID", max_length=80, help_text="stable identifier, e.g. 'bhr-due-diligence'")
     version = models.PositiveIntegerField(default=1)
     text = models.TextField()
+    source = models.CharField(
+        max_length=200, blank=True, help_text="where the text comes from: a sent letter, or 'example'"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -41,6 +45,7 @@ class Question(models.Model):
 
 class QuestionSet(models.Model):
     name = models.CharField(max_length=200, unique=True)
+    description = models.TextField(blank=True, help_text="when to use this set")
     questions = models.ManyToManyField(Question, through="QuestionSetItem")
 
     def __str__(self):

@@ -1,0 +1,250 @@
+"""The drafting desk's changes of state: each one is an audited Action (see spcomms.audit.actions).
+
+Saves of the case outline and of the draft text carry the `Case.version` the user started from. The version is
+bumped with a conditional UPDATE, so of two people saving the same case only the first wins; the second gets
+`StaleVersion` and keeps their text on screen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db.models import F, Max
+
+from spcomms.audit.actions import Action
+from spcomms.audit.log import snapshot
+from spcomms.cases.models import Case, CaseAddressee, CaseMandate, CaseSignatory, Communication
+from spcomms.drafting.models import AddresseeGroup, Clause, Draft, DraftClause, GroupMembership
+from spcomms.lib.references import ReferenceError, parse_reference
+from spcomms.registry.models import Addressee, Mandate, MandateHolder
+
+
+class StaleVersion(Exception):
+    """Someone saved the case after the user opened it; nothing was saved."""
+
+    def __init__(self, expected: int, current: int):
+        super().__init__(f"the case is at version {current}, the form was opened at version {expected}")
+        self.expected, self.current = expected, current
+
+
+def bump_version(case: Case, expected: int | None) -> None:
+    """Compare-and-swap on Case.version; `expected=None` skips the comparison (a new case)."""
+    rows = Case.objects.filter(pk=case.pk)
+    if expected is not None:
+        rows = rows.filter(version=expected)
+    if not rows.update(version=F("version") + 1):
+        raise StaleVersion(expected, Case.objects.values_list("version", flat=True).get(pk=case.pk))
+    case.refresh_from_db(fields=["version"])
+
+
+def default_signatory(mandate: Mandate, day: dt.date | None) -> MandateHolder | None:
+    """The holder of the mandate on the letter's date (today when the date is not set yet)."""
+    return mandate.holders_on(day or dt.date.today()).order_by("-term_start").first()
+
+
+@dataclass
+class CaseFields:
+    title: str
+    type: str
+    mandates: list[tuple[Mandate, str]]  # (mandate, resolution as cited; '' = the registry's)
+    signatories: dict[int, tuple[MandateHolder, str]] = field(default_factory=dict)  # mandate pk → (holder, title)
+    letter_date: dt.date | None = None  # only used when creating: the draft's date, to pick signatories
+
+
+class SaveCase(Action):
+    """Create a case with its (empty) draft, or change its title, type, mandates and signatories.
+
+    A mandate without a chosen signatory gets the holder on the letter date, with the holder's printed title.
+    """
+
+    def __init__(self, actor, case: Case | None = None):
+        super().__init__(actor)
+        self.case = case
+        self.permission = "cases.change_case" if case else "cases.add_case"
+
+    def describe(self):
+        return "change the case" if self.case else "create a case"
+
+    def perform(self, data: CaseFields, expected_version: int | None = None) -> Case:
+        creating = self.case is None
+        case = self.case or Case()
+        before = None if creating else self._outline(case)
+        if not creating:
+            bump_version(case, expected_version)
+        mandates = [m for m, _ in data.mandates]
+        if len(set(mandates)) != len(mandates):
+            raise ValidationError("a mandate is listed twice")
+        case.title, case.type = data.title, data.type
+        case.full_clean(exclude=["version"])
+        case.save()
+        day = data.letter_date if creating else getattr(Draft.objects.filter(case=case).first(), "letter_date", None)
+        if creating:
+            Draft.objects.create(case=case, letter_date=data.letter_date)
+        self._replace_mandates(case, data, day)
+        after = self._outline(case)
+        self.audit("case.created" if creating else "case.changed", case, before=before, after=after)
+        return case
+
+    def _replace_mandates(self, case: Case, data: CaseFields, day: dt.date | None) -> None:
+        kept = {
+            s.holder.mandate_id: (s.holder, s.printed_title) for s in case.casesignatory_set.select_related("holder")
+        }
+        case.casemandate_set.all().delete()
+        case.casesignatory_set.all().delete()
+        position = 0
+        for index, (mandate, resolution) in enumerate(data.mandates, start=1):
+            CaseMandate.objects.create(
+                case=case, mandate=mandate, position=index, resolution=resolution or mandate.resolution
+            )
+            holder, title = data.signatories.get(mandate.pk) or kept.get(mandate.pk) or (None, "")
+            holder = holder or default_signatory(mandate, day)
+            if holder is None:
+                continue  # a vacant mandate: generation lists "no signatory for …"
+            position += 1
+            CaseSignatory.objects.create(
+                case=case, holder=holder, position=position, printed_title=title.strip() or holder.printed_title
+            )
+
+    @staticmethod
+    def _outline(case: Case) -> dict:
+        return snapshot(case) | {
+            "mandates": [
+                f"{cm.mandate.title} ({cm.resolution})" for cm in case.casemandate_set.select_related("mandate")
+            ],
+            "signatories": [
+                f"{s.holder.name}, {s.printed_title}" for s in case.casesignatory_set.select_related("holder")
+            ],
+        }
+
+
+@dataclass
+class DraftText:
+    letter_date: dt.date | None
+    introduction: str
+    facts: str
+    concerns: str
+    after_questions: str
+    footnotes: list[str]  # texts, numbered 1, 2, 3 … in order
+    clauses: list[Clause]  # annex clauses in order
+    annex_text: str
+    press_release: bool
+    publication_days: int
+
+
+class SaveDraft(Action):
+    permission = "drafting.change_draft"
+
+    def describe(self):
+        return "change the letter text"
+
+    def perform(self, case: Case, text: DraftText, expected_version: int) -> Draft:
+        draft, _ = Draft.objects.get_or_create(case=case)
+        before = snapshot(draft) | {"clauses": [c.key for c in draft.annex_clauses.order_by("draftclause__position")]}
+        bump_version(case, expected_version)
+        for name in ("letter_date", "introduction", "facts", "concerns", "after_questions", "annex_text"):
+            setattr(draft, name, getattr(text, name))
+        draft.press_release, draft.publication_days = text.press_release, text.publication_days
+        draft.footnotes = [{"number": n, "text": t} for n, t in enumerate(text.footnotes, start=1)]
+        draft.full_clean()
+        draft.save()
+        draft.draftclause_set.all().delete()
+        for position, clause in enumerate(text.clauses, start=1):
+            DraftClause.objects.create(draft=draft, clause=clause, position=position)
+        after = snapshot(draft) | {"clauses": [c.key for c in text.clauses]}
+        self.audit("draft.changed", draft, before=before, after=after)
+        return draft
+
+
+class SaveGroup(Action):
+    """Create or change an addressee group: its name, question set and introduction variant."""
+
+    permission = "drafting.change_addresseegroup"
+
+    def describe(self):
+        return "change addressee groups"
+
+    def perform(self, group: AddresseeGroup) -> AddresseeGroup:
+        previous = AddresseeGroup.objects.filter(pk=group.pk).first() if group.pk else None
+        if previous is None and not group.pk:
+            group.position = (group.case.groups.aggregate(m=Max("position"))["m"] or 0) + 1
+        group.full_clean()
+        group.save()
+        verb = "changed" if previous else "created"
+        self.audit(f"addresseegroup.{verb}", group, before=snapshot(previous), after=snapshot(group))
+        return group
+
+
+def check_reference(reference: str, addressee: Addressee) -> str:
+    """A historic reference as typed, normalised ('al oth 78/2021' → 'AL OTH 78/2021'); ValidationError if wrong."""
+    if not reference.strip():
+        return ""
+    try:
+        ref = parse_reference(reference)
+    except ReferenceError as exc:
+        raise ValidationError({"reference": str(exc)}) from None
+    if addressee.pk and ref.code != addressee.code:
+        raise ValidationError({"reference": f"{addressee} takes the code {addressee.code}, not {ref.code}"})
+    return str(ref)
+
+
+class AddAddressee(Action):
+    """Put an addressee (from the registry, or a company created here) into one of the case's groups."""
+
+    permission = "cases.change_case"
+
+    def describe(self):
+        return "add addressees to the case"
+
+    def perform(self, group: AddresseeGroup, addressee: Addressee, reference: str = "") -> GroupMembership:
+        case = group.case
+        if addressee.pk is None:
+            addressee.full_clean()
+            addressee.save()
+            self.audit("addressee.created", addressee, after=snapshot(addressee))
+        if case.caseaddressee_set.filter(addressee=addressee).exists():
+            raise ValidationError(f"{addressee} is already an addressee of this case")
+        reference = check_reference(reference, addressee)
+        position = (case.caseaddressee_set.aggregate(m=Max("position"))["m"] or 0) + 1
+        member = CaseAddressee.objects.create(case=case, addressee=addressee, position=position)
+        membership = GroupMembership(group=group, case_addressee=member, reference=reference)
+        membership.full_clean()
+        membership.save()
+        self.audit("case.addressee_added", case, after={"addressee": addressee.name, "group": group.name})
+        return membership
+
+
+class ChangeMembership(Action):
+    """Move an addressee to another group of the case, or set/clear its historic reference."""
+
+    permission = "cases.change_case"
+
+    def describe(self):
+        return "change an addressee's group"
+
+    def perform(self, membership: GroupMembership, group: AddresseeGroup, reference: str) -> GroupMembership:
+        before = snapshot(membership)
+        if group.case_id != membership.group.case_id:
+            raise ValidationError("the group belongs to another case")
+        membership.group = group
+        membership.reference = check_reference(reference, membership.case_addressee.addressee)
+        membership.full_clean()
+        membership.save()
+        self.audit("groupmembership.changed", membership, before=before, after=snapshot(membership))
+        return membership
+
+
+class RemoveAddressee(Action):
+    """Take an addressee off the case, as long as no letter has been made for it."""
+
+    permission = "cases.change_case"
+
+    def describe(self):
+        return "remove addressees from the case"
+
+    def perform(self, member: CaseAddressee) -> None:
+        if Communication.objects.filter(case=member.case, addressee=member.addressee).exists():
+            raise ValidationError(f"a letter to {member.addressee} exists; it cannot be removed from the case")
+        self.audit("case.addressee_removed", member.case, before={"addressee": member.addressee.name})
+        member.delete()

@@ -1,0 +1,199 @@
+"""Forms of the drafting desk. Ordered lists (mandates, footnotes, annex clauses) are formsets of rows: the order of
+the rows is the printed order, blank rows are ignored, so the pages work without JavaScript."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from spcomms.cases.models import TYPE_CHOICES
+from spcomms.drafting.models import AddresseeGroup, Clause, QuestionSet
+from spcomms.registry.models import Addressee, Mandate
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class VersionField(forms.IntegerField):
+    widget = forms.HiddenInput
+
+
+class CaseForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300, help_text=_("for staff; not printed in the letters"))
+    type = forms.ChoiceField(label=_("Type of communication"), choices=TYPE_CHOICES)
+    version = VersionField(required=False)
+
+
+class NewCaseForm(CaseForm):
+    letter_date = forms.DateField(
+        label=_("Letter date"), widget=DATE_INPUT, help_text=_("signatories are the mandate holders on this date")
+    )
+
+
+class MandateRow(forms.Form):
+    mandate = forms.ModelChoiceField(label=_("Mandate"), queryset=Mandate.objects.filter(active=True), required=False)
+    resolution = forms.CharField(
+        label=_("Resolution cited"), max_length=10, required=False, help_text=_("empty: the registry's")
+    )
+
+
+class SignatoryRow(forms.Form):
+    """One signature per mandate: the holder (the mandate's holders only) and the title as printed."""
+
+    holder = forms.ModelChoiceField(label=_("Signed by"), queryset=None, required=False)
+    printed_title = forms.CharField(label=_("Title as printed"), max_length=300, required=False)
+
+    def __init__(self, *args, mandate: Mandate, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.mandate = mandate
+        self.fields["holder"].queryset = mandate.holders.all()
+        self.fields["holder"].label_from_instance = _holder_label
+
+
+def _holder_label(holder) -> str:
+    start = holder.term_start.isoformat() if holder.term_start else "…"
+    end = holder.term_end.isoformat() if holder.term_end else "…"
+    return f"{holder.name} ({start} – {end})"
+
+
+MandateRows = forms.formset_factory(MandateRow, extra=0)
+
+
+class DraftForm(forms.Form):
+    version = VersionField()
+    letter_date = forms.DateField(label=_("Letter date"), widget=DATE_INPUT, required=False)
+    introduction = forms.CharField(
+        label=_("Introduction"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        help_text=_("'In this connection, we have received information …' — a group may have its own"),
+    )
+    facts = forms.CharField(
+        label=_("Facts"),
+        widget=forms.Textarea(attrs={"rows": 14}),
+        required=False,
+        help_text=_(
+            "after 'According to the information received:'. Blank line between paragraphs; "
+            "[^1] after a word marks footnote 1"
+        ),
+    )
+    concerns = forms.CharField(
+        label=_("Concerns"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+        help_text=_("'While we do not wish to prejudge the accuracy of these allegations …'"),
+    )
+    after_questions = forms.CharField(
+        label=_("After the questions"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("e.g. the interim-measures paragraph of an urgent appeal"),
+    )
+    annex_text = forms.CharField(
+        label=_("Annex text of this case"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        help_text=_("printed after the library clauses"),
+    )
+    press_release = forms.BooleanField(label=_("The experts may issue a press release"), required=False)
+    publication_days = forms.IntegerField(label=_("Days until publication"), min_value=1, max_value=365, initial=60)
+
+    TEXT_FIELDS = ("letter_date", "introduction", "facts", "concerns", "after_questions", "annex_text")
+
+
+class FootnoteRow(forms.Form):
+    text = forms.CharField(label=_("Footnote"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class ClauseRow(forms.Form):
+    clause = forms.ModelChoiceField(
+        label=_("Clause"), queryset=Clause.objects.order_by("key", "-version"), required=False
+    )
+
+
+FootnoteRows = forms.formset_factory(FootnoteRow, extra=2)
+ClauseRows = forms.formset_factory(ClauseRow, extra=3)
+
+
+class GroupForm(forms.ModelForm):
+    class Meta:
+        model = AddresseeGroup
+        fields = ["name", "question_set", "introduction"]
+        labels = {"introduction": _("Introduction for this group")}
+        help_texts = {
+            "name": _("e.g. 'Companies involved through their supply chain', 'State concerned', 'Home States'"),
+            "introduction": _(
+                "replaces the draft's introduction in this group's letters, e.g. "
+                "'… your company may be involved through its supply chain in …'; empty: the draft's"
+            ),
+        }
+        widgets = {"introduction": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["question_set"].queryset = QuestionSet.objects.order_by("name")
+        self.fields["question_set"].required = True
+
+
+class AddresseeForm(forms.Form):
+    """Either an addressee of the registry, or a new company typed in here."""
+
+    group = forms.ModelChoiceField(label=_("Group"), queryset=AddresseeGroup.objects.none())
+    existing = forms.ModelChoiceField(
+        label=_("From the registry"),
+        queryset=Addressee.objects.order_by("kind", "name"),
+        required=False,
+        help_text=_("a State, company or organisation already registered"),
+    )
+    company = forms.CharField(label=_("A new company: name"), max_length=300, required=False)
+    honorific = forms.ChoiceField(label=_("Honorific"), choices=Addressee.HONORIFICS, required=False)
+    person = forms.CharField(
+        label=_("Representative: name"),
+        max_length=200,
+        required=False,
+        help_text=_("e.g. 'Jane Roe' — the letter opens 'Dear Ms. Jane Roe,'; without a name: 'Dear Sir/Madam,'"),
+    )
+    person_title = forms.CharField(label=_("Representative: title"), max_length=200, required=False)
+    domicile = forms.CharField(label=_("Country of domicile (alpha-3)"), max_length=3, required=False)
+    reference = forms.CharField(
+        label=_("Historic reference"),
+        max_length=30,
+        required=False,
+        help_text=_(
+            "only for a letter already sent under a known reference, e.g. AL OTH 78/2021; "
+            "empty: the next free number is allocated when letters are generated"
+        ),
+    )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = case.groups.filter(generates=True)
+        self.fields["existing"].queryset = self.fields["existing"].queryset.exclude(cases=case)
+        self.fields["existing"].label_from_instance = lambda a: f"{a.name} ({a.get_kind_display()})"
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("existing")) == bool(data.get("company", "").strip()):
+            raise forms.ValidationError(_("Choose an addressee from the registry, or type a new company's name."))
+        return data
+
+    def addressee(self) -> Addressee:
+        data = self.cleaned_data
+        if data["existing"]:
+            return data["existing"]
+        return Addressee(
+            kind=Addressee.COMPANY,
+            name=data["company"].strip(),
+            representative_honorific=data["honorific"],
+            representative_name=data["person"].strip(),
+            representative_title=data["person_title"].strip(),
+            domicile=data["domicile"].strip().upper(),
+        )
+
+
+class MembershipForm(forms.Form):
+    group = forms.ModelChoiceField(label=_("Group"), queryset=AddresseeGroup.objects.none())
+    reference = AddresseeForm.base_fields["reference"]
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = case.groups.all()

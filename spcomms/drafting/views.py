@@ -1,0 +1,364 @@
+"""The drafting desk: staff write a case once, put addressees into groups, generate and check every letter.
+
+Views only read and validate; every write goes through an action of `drafting.actions` or `drafting.generate`.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from spcomms.cases.models import Case, CaseAddressee, Communication
+from spcomms.drafting import forms
+from spcomms.drafting.actions import (
+    AddAddressee,
+    CaseFields,
+    ChangeMembership,
+    DraftText,
+    RemoveAddressee,
+    SaveCase,
+    SaveDraft,
+    SaveGroup,
+    StaleVersion,
+)
+from spcomms.drafting.generate import GenerateLetters, GenerationError, problems
+from spcomms.drafting.models import AddresseeGroup, Draft, GroupMembership
+from spcomms.drafting.render.formats import FORMATS, render_as
+from spcomms.drafting.render.html import render_html
+from spcomms.lib.letter import Letter
+
+
+def desk(permission: str):
+    """Logged-in staff with `permission`; others get the login page or 403."""
+
+    def decorator(view):
+        return login_required(permission_required(permission, raise_exception=True)(view))
+
+    return decorator
+
+
+def _fail(form, error: ValidationError) -> None:
+    """Show an action's refusal on the form (field errors where the action names a field)."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.message_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+def _stale_data(post, current: int):
+    """The user's submission, carrying the current version: shown back, saved on the next click if they agree."""
+    data = post.copy()
+    data["version"] = str(current)
+    return data
+
+
+# Cases
+
+
+@desk("cases.view_case")
+def case_list(request):
+    cases = Case.objects.prefetch_related("mandates").order_by("-updated_at")
+    return render(request, "drafting/desk/case_list.html", {"cases": cases})
+
+
+def _mandate_rows(data=None, case: Case | None = None, extra: int = 3):
+    initial = (
+        [{"mandate": cm.mandate, "resolution": cm.resolution} for cm in case.casemandate_set.all()] if case else []
+    )
+    rows = forms.forms.formset_factory(forms.MandateRow, extra=extra)
+    return rows(data, initial=initial, prefix="mandates")
+
+
+def _signatory_rows(case: Case, data=None) -> list[forms.SignatoryRow]:
+    signed = {s.holder.mandate_id: s for s in case.casesignatory_set.select_related("holder")}
+    rows = []
+    for cm in case.casemandate_set.select_related("mandate"):
+        current = signed.get(cm.mandate_id)
+        initial = {"holder": current.holder, "printed_title": current.printed_title} if current else {}
+        rows.append(forms.SignatoryRow(data, mandate=cm.mandate, initial=initial, prefix=f"sign-{cm.mandate_id}"))
+    return rows
+
+
+def _case_fields(form, mandate_rows, signatory_rows=()) -> CaseFields:
+    rows = [r.cleaned_data for r in mandate_rows]  # untouched extra rows have no cleaned data
+    mandates = [(row.get("mandate"), row.get("resolution", "").strip()) for row in rows]
+    signatories = {
+        row.mandate.pk: (row.cleaned_data["holder"], row.cleaned_data["printed_title"])
+        for row in signatory_rows
+        if row.cleaned_data.get("holder")
+    }
+    return CaseFields(
+        title=form.cleaned_data["title"],
+        type=form.cleaned_data["type"],
+        mandates=[(m, r) for m, r in mandates if m],
+        signatories=signatories,
+        letter_date=form.cleaned_data.get("letter_date"),
+    )
+
+
+@desk("cases.add_case")
+def case_new(request):
+    form = forms.NewCaseForm(request.POST or None, initial={"type": "AL"})
+    mandate_rows = _mandate_rows(request.POST or None, extra=8)
+    if request.method == "POST" and form.is_valid() and mandate_rows.is_valid():
+        fields = _case_fields(form, mandate_rows)
+        try:
+            case = SaveCase(request.user).execute(fields)
+        except ValidationError as error:
+            _fail(form, error)
+        else:
+            messages.success(request, _("Case created. Next: write the letter text and add addressees."))
+            return redirect("drafting:case", case.pk)
+    return render(request, "drafting/desk/case_form.html", {"form": form, "mandate_rows": mandate_rows})
+
+
+@desk("cases.change_case")
+def case_edit(request, pk):
+    case = get_object_or_404(Case, pk=pk)
+    data = request.POST or None
+    form = forms.CaseForm(data, initial={"title": case.title, "type": case.type, "version": case.version})
+    mandate_rows, signatory_rows = _mandate_rows(data, case), _signatory_rows(case, data)
+    valid = data and form.is_valid() and mandate_rows.is_valid() and all(r.is_valid() for r in signatory_rows)
+    if valid:
+        try:
+            SaveCase(request.user, case).execute(
+                _case_fields(form, mandate_rows, signatory_rows), form.cleaned_data["version"]
+            )
+        except StaleVersion as stale:
+            messages.error(request, _stale_message(stale))
+            data = _stale_data(request.POST, stale.current)
+            form = forms.CaseForm(data)
+            mandate_rows, signatory_rows = _mandate_rows(data, case), _signatory_rows(case, data)
+        except ValidationError as error:
+            _fail(form, error)
+        else:
+            messages.success(request, _("Case saved."))
+            return redirect("drafting:case", case.pk)
+    context = {"case": case, "form": form, "mandate_rows": mandate_rows, "signatory_rows": signatory_rows}
+    return render(request, "drafting/desk/case_form.html", context)
+
+
+def _stale_message(stale: StaleVersion) -> str:
+    return _(
+        "Not saved: someone else saved this case while you were editing (you started from version %(old)s, it is "
+        "now at version %(new)s). Your text is shown below; compare it with the saved text, then save again to "
+        "replace theirs."
+    ) % {"old": stale.expected, "new": stale.current}
+
+
+@desk("cases.view_case")
+def case_detail(request, pk, refusal=None):
+    case = get_object_or_404(Case, pk=pk)
+    groups = case.groups.prefetch_related("memberships__case_addressee__addressee").select_related("question_set")
+    letters = {c.addressee_id: c for c in case.communications.all()}
+    context = {
+        "case": case,
+        "draft": Draft.objects.filter(case=case).first(),
+        "mandates": case.casemandate_set.select_related("mandate"),
+        "signatories": case.casesignatory_set.select_related("holder__mandate"),
+        "groups": [
+            (group, [(m, letters.get(m.case_addressee.addressee_id)) for m in group.memberships.all()])
+            for group in groups
+        ],
+        "loose": case.caseaddressee_set.filter(membership__isnull=True).select_related("addressee"),
+        "letters": case.communications.select_related("addressee").order_by("ref_code", "ref_number"),
+        "problems": problems(case),
+        "refusal": refusal,
+    }
+    return render(request, "drafting/desk/case_detail.html", context)
+
+
+@require_POST
+@desk("cases.add_communication")
+def generate(request, pk):
+    case = get_object_or_404(Case, pk=pk)
+    try:
+        made = GenerateLetters(request.user).execute(case)
+    except GenerationError as error:
+        return case_detail(request, pk, refusal=error.messages)
+    if made:
+        messages.success(request, _("%(count)s letter(s) generated.") % {"count": len(made)})
+    else:
+        messages.info(request, _("Nothing to generate: every letter of this case has been sent."))
+    return redirect("drafting:case", case.pk)
+
+
+# The letter text
+
+
+def _draft_initial(case: Case, draft: Draft) -> dict:
+    initial = {name: getattr(draft, name) for name in forms.DraftForm.TEXT_FIELDS}
+    return initial | {
+        "press_release": draft.press_release,
+        "publication_days": draft.publication_days,
+        "version": case.version,
+    }
+
+
+def _draft_forms(case: Case, draft: Draft, data=None):
+    form = forms.DraftForm(data, initial=_draft_initial(case, draft))
+    notes = forms.FootnoteRows(data, initial=[{"text": n["text"]} for n in draft.footnotes], prefix="notes")
+    clauses = forms.ClauseRows(
+        data, initial=[{"clause": dc.clause} for dc in draft.draftclause_set.select_related("clause")], prefix="clauses"
+    )
+    return form, notes, clauses
+
+
+def _draft_text(form, notes, clauses) -> DraftText:
+    data = form.cleaned_data
+    return DraftText(
+        **{name: data[name] for name in forms.DraftForm.TEXT_FIELDS},
+        footnotes=[row.cleaned_data["text"].strip() for row in notes if row.cleaned_data.get("text", "").strip()],
+        clauses=[row.cleaned_data["clause"] for row in clauses if row.cleaned_data.get("clause")],
+        press_release=data["press_release"],
+        publication_days=data["publication_days"],
+    )
+
+
+def _changed_since(draft: Draft, submitted: dict) -> list[tuple[str, str]]:
+    """(label, saved text) of the fields whose saved value differs from the user's: what the other person wrote."""
+    labels = forms.DraftForm.base_fields
+    return [
+        (labels[name].label, getattr(draft, name))
+        for name in forms.DraftForm.TEXT_FIELDS
+        if name != "letter_date" and (getattr(draft, name) or "").strip() != (submitted.get(name) or "").strip()
+    ]
+
+
+@desk("drafting.change_draft")
+def draft_edit(request, pk):
+    case = get_object_or_404(Case, pk=pk)
+    draft, _created = Draft.objects.get_or_create(case=case)  # a case made elsewhere may lack one
+    form, notes, clauses = _draft_forms(case, draft, request.POST or None)
+    others_text = []
+    if request.method == "POST" and form.is_valid() and notes.is_valid() and clauses.is_valid():
+        try:
+            SaveDraft(request.user).execute(case, _draft_text(form, notes, clauses), form.cleaned_data["version"])
+        except StaleVersion as stale:
+            messages.error(request, _stale_message(stale))
+            draft.refresh_from_db()
+            others_text = _changed_since(draft, form.cleaned_data)
+            form, notes, clauses = _draft_forms(case, draft, _stale_data(request.POST, stale.current))
+        except ValidationError as error:
+            _fail(form, error)
+        else:
+            messages.success(request, _("Letter text saved."))
+            return redirect("drafting:case", case.pk)
+    context = {"case": case, "form": form, "notes": notes, "clauses": clauses, "others_text": others_text}
+    return render(request, "drafting/desk/draft_form.html", context)
+
+
+# Groups and addressees
+
+
+@desk("drafting.change_addresseegroup")
+def group_edit(request, pk, group_pk=None):
+    case = get_object_or_404(Case, pk=pk)
+    group = get_object_or_404(AddresseeGroup, pk=group_pk, case=case) if group_pk else AddresseeGroup(case=case)
+    form = forms.GroupForm(request.POST or None, instance=group)
+    if request.method == "POST" and form.is_valid():
+        try:
+            SaveGroup(request.user).execute(form.save(commit=False))
+        except ValidationError as error:
+            _fail(form, error)
+        else:
+            messages.success(request, _("Group saved."))
+            return redirect("drafting:case", case.pk)
+    return render(request, "drafting/desk/group_form.html", {"case": case, "group": group, "form": form})
+
+
+@desk("cases.change_case")
+def addressee_add(request, pk):
+    case = get_object_or_404(Case, pk=pk)
+    if not case.groups.filter(generates=True).exists():
+        messages.info(request, _("First make a group (e.g. 'State concerned'): every addressee belongs to one."))
+        return redirect("drafting:group_new", case.pk)
+    form = forms.AddresseeForm(request.POST or None, case=case, initial={"group": request.GET.get("group")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            AddAddressee(request.user).execute(
+                form.cleaned_data["group"], form.addressee(), form.cleaned_data["reference"]
+            )
+        except ValidationError as error:
+            _fail(form, error)
+        else:
+            messages.success(request, _("Addressee added."))
+            if "another" in request.POST:
+                return redirect(f"{request.path}?group={form.cleaned_data['group'].pk}")
+            return redirect("drafting:case", case.pk)
+    return render(request, "drafting/desk/addressee_form.html", {"case": case, "form": form})
+
+
+@desk("cases.change_case")
+def membership_edit(request, pk, member_pk):
+    case = get_object_or_404(Case, pk=pk)
+    member = get_object_or_404(CaseAddressee, pk=member_pk, case=case)
+    membership = GroupMembership.objects.filter(case_addressee=member).first()
+    initial = {
+        "group": membership.group if membership else None,
+        "reference": membership.reference if membership else "",
+    }
+    form = forms.MembershipForm(request.POST or None, case=case, initial=initial)
+    if request.method == "POST" and "remove" in request.POST:
+        try:
+            RemoveAddressee(request.user).execute(member)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("%(name)s removed from the case.") % {"name": member.addressee})
+        return redirect("drafting:case", case.pk)
+    if request.method == "POST" and form.is_valid():
+        if membership is None:
+            membership = GroupMembership(case_addressee=member, group=form.cleaned_data["group"])
+        try:
+            ChangeMembership(request.user).execute(
+                membership, form.cleaned_data["group"], form.cleaned_data["reference"]
+            )
+        except ValidationError as error:
+            _fail(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("drafting:case", case.pk)
+    context = {"case": case, "member": member, "form": form}
+    return render(request, "drafting/desk/membership_form.html", context)
+
+
+# Letters
+
+
+def _communication(pk, comm_pk) -> tuple[Communication, Letter]:
+    comm = get_object_or_404(Communication.objects.select_related("case", "addressee"), pk=comm_pk, case_id=pk)
+    if not comm.letter:
+        raise Http404("this communication has no generated letter")
+    return comm, Letter.from_dict(comm.letter)
+
+
+@desk("cases.view_communication")
+def letter_preview(request, pk, comm_pk):
+    comm, letter = _communication(pk, comm_pk)
+    siblings = comm.case.communications.filter(letter__isnull=False).exclude(pk=comm.pk)
+    context = {
+        "case": comm.case,
+        "comm": comm,
+        "letter_html": render_html(letter),
+        "formats": list(FORMATS),
+        "siblings": siblings.order_by("ref_code", "ref_number"),
+    }
+    return render(request, "drafting/desk/letter_preview.html", context)
+
+
+@desk("cases.view_communication")
+def letter_download(request, pk, comm_pk, fmt):
+    if fmt not in FORMATS:
+        raise Http404("unknown format")
+    _comm, letter = _communication(pk, comm_pk)
+    rendered = render_as(letter, fmt)
+    response = HttpResponse(rendered.content, content_type=rendered.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'
+    return response

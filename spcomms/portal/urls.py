@@ -1,0 +1,20 @@
+from django.urls import path, re_path
+
+from . import export, feeds, views
+
+app_name = "portal"
+
+SLUG = r"(?P<slug>[A-Za-z0-9-]{1,40}?)"
+FORMAT = r"(?:\.(?P<fmt>json|csv))?"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("index.json", views.home, {"fmt": "json"}, name="home-json"),
+    re_path(rf"^communications{FORMAT}$", views.search, name="search"),
+    re_path(rf"^communications/{SLUG}(?:\.(?P<fmt>json))?$", views.communication, name="communication"),
+    re_path(rf"^communications/{SLUG}/letter\.(?P<fmt>pdf|docx)$", views.letter_file, name="letter-file"),
+    path("communications/<str:slug>/replies/<int:reply_id>", views.reply_file, name="reply-file"),
+    re_path(r"^export/communications\.(?P<fmt>csv|json)$", export.export, name="export"),
+    path("feeds/communications.atom", feeds.CommunicationsFeed(), name="feed"),
+    path("api", views.api, name="api"),
+]

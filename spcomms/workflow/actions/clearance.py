@@ -1,0 +1,134 @@
+"""Clearance: staff submit a case's letters, each co-signing mandate approves that exact text, edits start over."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from spcomms.audit.actions import Action
+from spcomms.audit.log import actor_fields
+from spcomms.cases.models import Case, Communication
+from spcomms.lib import clock
+from spcomms.registry.models import Mandate
+from spcomms.workflow.clearance import all_approved
+from spcomms.workflow.models import Approval, Clearance, HolderAccount
+from spcomms.workflow.textversion import text_hash
+from spcomms.workflow.transitions import move
+
+
+def _locked(case: Case) -> Case:
+    return Case.objects.select_for_update().get(pk=case.pk)
+
+
+class SubmitForClearance(Action):
+    permission = "workflow.submit_for_clearance"
+
+    def describe(self):
+        return "submit letters for clearance"
+
+    def perform(self, case: Case) -> Case:
+        case = _locked(case)
+        if not case.communications.filter(status=Communication.PREPARED).exists():
+            raise ValidationError("There is nothing to clear: generate the case's letters first.")
+        previous = move(case, Case.IN_CLEARANCE)
+        current = text_hash(case)
+        Clearance.objects.update_or_create(
+            case=case,
+            defaults={
+                "text_hash": current,
+                "submitted_at": clock.now(),
+                "submitted_by": actor_fields(self.actor)["actor_label"],
+            },
+        )
+        case.save(update_fields=["status", "updated_at"])
+        self.audit("case.submitted_for_clearance", case, before={"status": previous}, after={"status": case.status})
+        return case
+
+
+class ApproveLetters(Action):
+    """A holder approves the text they read (`seen_hash`) for their own mandate."""
+
+    permission = "workflow.approve_letters"
+
+    def describe(self):
+        return "approve letters"
+
+    def perform(self, case: Case, mandate: Mandate, seen_hash: str) -> Approval:
+        case = _locked(case)
+        if case.status == Case.APPROVED:
+            raise ValidationError(f"{case} is already approved by all its mandates.")
+        if case.status != Case.IN_CLEARANCE:
+            raise ValidationError(
+                f"{case} is {case.get_status_display().lower()}, not in clearance: nothing to approve."
+            )
+        if not case.casemandate_set.filter(mandate=mandate).exists():
+            raise ValidationError(f"{mandate} does not sign {case}.")
+        account = (
+            HolderAccount.objects.filter(user=self.actor, holder__mandate=mandate).select_related("holder").first()
+            if not isinstance(self.actor, str)
+            else None
+        )
+        if account is None:
+            raise PermissionDenied(f"You can approve only for your own mandate; you do not hold {mandate}.")
+        current = text_hash(case)
+        if seen_hash != current:
+            raise ValidationError("The letters changed since you opened them. Read the new text before approving.")
+        ResetClearance(self.actor).perform(case)  # bring the recorded version up to date if it lagged behind
+        if Approval.objects.filter(case=case, mandate=mandate, text_hash=current).exists():
+            raise ValidationError(f"{mandate} has already approved this text.")
+        approval = Approval.objects.create(
+            case=case,
+            mandate=mandate,
+            holder=account.holder,
+            user=self.actor,
+            text_hash=current,
+            approved_at=clock.now(),
+        )
+        self.audit(
+            "case.mandate_approved",
+            case,
+            after={"mandate": mandate.title, "holder": account.holder.name, "text_hash": current},
+        )
+        if all_approved(case, current):
+            previous = move(case, Case.APPROVED)
+            case.save(update_fields=["status", "updated_at"])
+            self.audit("case.approved", case, before={"status": previous}, after={"status": case.status})
+        return approval
+
+
+class ResetClearance(Action):
+    """The text changed: approvals of the old version stop counting; an approved case goes back to clearance."""
+
+    permission = None  # follows an edit that was itself permission-checked
+
+    def perform(self, case: Case) -> bool:
+        clearance = Clearance.objects.filter(case=case).first()
+        if clearance is None:
+            return False
+        current = text_hash(case)
+        if clearance.text_hash == current:
+            return False
+        dropped = list(
+            Approval.objects.filter(case=case, text_hash=clearance.text_hash).values_list("mandate__title", flat=True)
+        )
+        before = {"status": case.status, "text_hash": clearance.text_hash, "approved_by": dropped}
+        clearance.text_hash = current
+        clearance.save(update_fields=["text_hash"])
+        if case.status == Case.APPROVED:
+            move(case, Case.IN_CLEARANCE)
+            case.save(update_fields=["status", "updated_at"])
+        self.audit("case.clearance_reset", case, before=before, after={"status": case.status, "text_hash": current})
+        return True
+
+
+class CloseCase(Action):
+    permission = "workflow.close_case"
+
+    def describe(self):
+        return "close a case"
+
+    def perform(self, case: Case) -> Case:
+        case = _locked(case)
+        previous = move(case, Case.CLOSED)
+        case.save(update_fields=["status", "updated_at"])
+        self.audit("case.closed", case, before={"status": previous}, after={"status": case.status})
+        return case

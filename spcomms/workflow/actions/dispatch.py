@@ -1,0 +1,268 @@
+"""Sending: approved cases queue their letters in the outbox; dispatch (by e-mail or by hand) starts the clocks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from email.utils import make_msgid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import F
+from django.utils import timezone
+
+from spcomms.audit.actions import Action
+from spcomms.cases.models import Case, Communication
+from spcomms.lib import clock
+from spcomms.workflow import deadlines
+from spcomms.workflow.actions.clearance import ResetClearance
+from spcomms.workflow.clearance import all_approved
+from spcomms.workflow.models import Outbox
+from spcomms.workflow.transitions import check, move
+
+OPEN_OUTBOX = (Outbox.PENDING, Outbox.SENDING, Outbox.UNCERTAIN, Outbox.FAILED)
+
+
+def _require_cleared(case: Case, actor) -> None:
+    if case.status == Case.APPROVED and not all_approved(case):
+        ResetClearance(actor).perform(case)
+        raise ValidationError(f"The letters of {case} changed after approval: clearance starts over.")
+    if case.status not in (Case.APPROVED, Case.SENT):
+        check(case, Case.SENT)  # raises the clear "cannot become sent" message
+
+
+def mark_dispatched(action: Action, comm: Communication, channel: str, sent_at: dt.datetime, note: str = "") -> None:
+    """Record that the letter left: status, channel, and the reply and publication dates that follow."""
+    previous = move(comm, Communication.SENT)
+    sent_on = timezone.localdate(sent_at)
+    comm.sent_at, comm.dispatch_channel, comm.dispatch_note = sent_at, channel, note
+    comm.reply_due = deadlines.reply_due(comm, sent_on)
+    comm.publish_on = deadlines.publish_on(comm, sent_on)
+    comm.save(
+        update_fields=[
+            "status",
+            "sent_at",
+            "dispatch_channel",
+            "dispatch_note",
+            "reply_due",
+            "publish_on",
+            "updated_at",
+        ]
+    )
+    action.audit(
+        "communication.sent",
+        comm,
+        before={"status": previous},
+        after={
+            "status": comm.status,
+            "channel": channel,
+            "sent_at": sent_at,
+            "reply_due": comm.reply_due,
+            "publish_on": comm.publish_on,
+            "note": note,
+        },
+    )
+
+
+def queue_email(action: Action, comm: Communication, kind: str, dedup_key: str) -> Outbox | None:
+    """One outbox row per dedup key, ever: a second request for the same e-mail is ignored."""
+    if Outbox.objects.filter(dedup_key=dedup_key).exists():
+        return None
+    now = clock.now()
+    row = Outbox.objects.create(
+        communication=comm,
+        kind=kind,
+        dedup_key=dedup_key,
+        to_address=comm.addressee.email,
+        message_id=make_msgid(domain=settings.MAIL_DOMAIN),  # the idempotency key, fixed before any attempt
+        next_attempt_at=now,
+        created_at=now,
+    )
+    action.audit("outbox.queued", comm, after={"kind": kind, "to": row.to_address, "message_id": row.message_id})
+    return row
+
+
+@dataclass
+class SendResult:
+    queued: list[Communication] = field(default_factory=list)
+    manual: list[Communication] = field(default_factory=list)  # no e-mail address: record a manual dispatch
+
+
+class SendCase(Action):
+    """Queue every prepared letter of an approved case for e-mail; the case becomes sent."""
+
+    permission = "workflow.send_letters"
+
+    def describe(self):
+        return "send letters"
+
+    def perform(self, case: Case) -> SendResult:
+        case = Case.objects.select_for_update().get(pk=case.pk)
+        _require_cleared(case, self.actor)
+        if case.status == Case.SENT:
+            raise ValidationError(f"{case} has already been sent.")
+        result = SendResult()
+        for comm in case.communications.filter(status=Communication.PREPARED).select_related("addressee"):
+            if comm.addressee.email:
+                queue_email(self, comm, Outbox.LETTER, f"letter:{comm.pk}")
+                result.queued.append(comm)
+            else:
+                result.manual.append(comm)
+        previous = move(case, Case.SENT)
+        case.save(update_fields=["status", "updated_at"])
+        self.audit(
+            "case.sent",
+            case,
+            before={"status": previous},
+            after={
+                "status": case.status,
+                "queued": [c.reference for c in result.queued],
+                "manual_dispatch_needed": [c.reference for c in result.manual],
+            },
+        )
+        return result
+
+
+class RecordManualDispatch(Action):
+    """Note verbale via the Permanent Mission, fax or courier: staff record how and when the letter left."""
+
+    permission = "workflow.send_letters"
+
+    def describe(self):
+        return "record a dispatch"
+
+    def perform(self, comm: Communication, channel: str, sent_on: dt.date, note: str = "") -> Communication:
+        comm = Communication.objects.select_for_update().select_related("case").get(pk=comm.pk)
+        if channel not in {Communication.NOTE_VERBALE, Communication.FAX, Communication.COURIER}:
+            raise ValidationError(f"{channel!r} is not a manual dispatch channel (note verbale, fax, courier).")
+        if sent_on > clock.today():
+            raise ValidationError("A dispatch cannot be recorded for a future date.")
+        case = comm.case
+        _require_cleared(case, self.actor)
+        if Outbox.objects.filter(communication=comm, kind=Outbox.LETTER, status__in=OPEN_OUTBOX).exists():
+            raise ValidationError(f"An e-mail of {comm} is already in the outbox; resolve it there first.")
+        sent_at = timezone.make_aware(dt.datetime.combine(sent_on, dt.time(12, 0)))
+        mark_dispatched(self, comm, channel, sent_at, note)
+        if case.status == Case.APPROVED:
+            previous = move(case, Case.SENT)
+            case.save(update_fields=["status", "updated_at"])
+            self.audit("case.sent", case, before={"status": previous}, after={"status": case.status})
+        return comm
+
+
+# --- outbox outcomes (the worker, and staff resolving problems) ----------------------------------------------
+
+
+class RecordEmailSent(Action):
+    """The SMTP server accepted the message: the outbox row is done and, for a letter, the letter is sent."""
+
+    permission = None  # the worker
+
+    def perform(self, row_id: int, worker_id: str) -> bool:
+        now = clock.now()
+        done = Outbox.objects.filter(pk=row_id, status=Outbox.SENDING, claimed_by=worker_id).update(
+            status=Outbox.SENT, sent_at=now, last_error=""
+        )
+        if not done:
+            return False  # someone else resolved it meanwhile (staff); never record twice
+        row = Outbox.objects.select_related("communication").get(pk=row_id)
+        self.audit("outbox.sent", row.communication, after={"kind": row.kind, "message_id": row.message_id})
+        if row.kind == Outbox.LETTER:
+            comm = Communication.objects.select_for_update().get(pk=row.communication_id)
+            if comm.status == Communication.PREPARED:
+                mark_dispatched(self, comm, Communication.EMAIL, now, f"Message-ID {row.message_id}")
+        return True
+
+
+def backoff(attempts: int) -> dt.timedelta:
+    """1, 2, 4 … minutes, at most 6 hours between attempts."""
+    return dt.timedelta(minutes=min(2 ** max(attempts - 1, 0), 360))
+
+
+class RecordEmailFailure(Action):
+    permission = None  # the worker
+
+    def perform(self, row_id: int, worker_id: str, error: str) -> str:
+        row = Outbox.objects.select_for_update().select_related("communication").get(pk=row_id)
+        if row.status != Outbox.SENDING or row.claimed_by != worker_id:
+            return row.status
+        gave_up = row.attempts >= settings.OUTBOX_MAX_ATTEMPTS
+        Outbox.objects.filter(pk=row_id).update(
+            status=Outbox.FAILED if gave_up else Outbox.PENDING,
+            next_attempt_at=clock.now() + backoff(row.attempts),
+            handed_at=None,
+            last_error=error[:2000],
+        )
+        self.audit(
+            "outbox.failed" if gave_up else "outbox.retry_scheduled",
+            row.communication,
+            after={"message_id": row.message_id, "attempts": row.attempts, "error": error[:500]},
+        )
+        return Outbox.FAILED if gave_up else Outbox.PENDING
+
+
+class MarkUncertain(Action):
+    """A worker died after handing the message to SMTP: it may have left, so it must not leave again by itself."""
+
+    permission = None  # the worker
+
+    def perform(self, row_id: int, stale_before: dt.datetime) -> bool:
+        changed = Outbox.objects.filter(
+            pk=row_id, status=Outbox.SENDING, claimed_at__lt=stale_before, handed_at__isnull=False
+        ).update(status=Outbox.UNCERTAIN, last_error="worker stopped after handing the message to the SMTP server")
+        if changed:
+            row = Outbox.objects.select_related("communication").get(pk=row_id)
+            self.audit("outbox.uncertain", row.communication, after={"message_id": row.message_id})
+        return bool(changed)
+
+
+class RequeueEmail(Action):
+    """Staff send a failed or uncertain e-mail again, with the same Message-ID (receivers can drop duplicates)."""
+
+    permission = "workflow.send_letters"
+
+    def describe(self):
+        return "send an e-mail again"
+
+    def perform(self, row: Outbox) -> Outbox:
+        row = Outbox.objects.select_for_update().select_related("communication").get(pk=row.pk)
+        if row.status not in (Outbox.FAILED, Outbox.UNCERTAIN):
+            raise ValidationError(
+                f"This e-mail is {row.get_status_display().lower()}; only failed or uncertain ones can be sent again."
+            )
+        if row.kind == Outbox.LETTER and row.communication.status != Communication.PREPARED:
+            raise ValidationError(f"{row.communication} is already recorded as sent.")
+        before = {"status": row.status, "attempts": row.attempts}
+        Outbox.objects.filter(pk=row.pk).update(
+            status=Outbox.PENDING,
+            next_attempt_at=clock.now(),
+            handed_at=None,
+            claimed_by="",
+            attempts=F("attempts") * 0,
+        )
+        self.audit("outbox.requeued", row.communication, before=before, after={"message_id": row.message_id})
+        row.refresh_from_db()
+        return row
+
+
+class ConfirmEmailSent(Action):
+    """Staff checked the mail server log: the uncertain message did leave. Record it as sent, once."""
+
+    permission = "workflow.send_letters"
+
+    def describe(self):
+        return "confirm an e-mail was sent"
+
+    def perform(self, row: Outbox) -> Outbox:
+        row = Outbox.objects.select_for_update().select_related("communication").get(pk=row.pk)
+        if row.status != Outbox.UNCERTAIN:
+            raise ValidationError("Only an uncertain e-mail can be confirmed as sent.")
+        when = row.handed_at or clock.now()
+        Outbox.objects.filter(pk=row.pk).update(status=Outbox.SENT, sent_at=when)
+        self.audit("outbox.confirmed_sent", row.communication, after={"message_id": row.message_id})
+        if row.kind == Outbox.LETTER:
+            comm = Communication.objects.select_for_update().get(pk=row.communication_id)
+            if comm.status == Communication.PREPARED:
+                mark_dispatched(self, comm, Communication.EMAIL, when, f"Message-ID {row.message_id} (confirmed)")
+        row.refresh_from_db()
+        return row

@@ -1,0 +1,36 @@
+"""Reading the clearance of a case: which mandates approved the current text (queries only, no writes)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spcomms.cases.models import Case
+from spcomms.registry.models import Mandate
+from spcomms.workflow.models import Approval, HolderAccount
+from spcomms.workflow.textversion import text_hash
+
+
+@dataclass
+class MandateClearance:
+    mandate: Mandate
+    approval: Approval | None
+
+
+def clearance_of(case: Case, current_hash: str | None = None) -> list[MandateClearance]:
+    current_hash = current_hash or text_hash(case)
+    approvals = {
+        a.mandate_id: a
+        for a in Approval.objects.filter(case=case, text_hash=current_hash).select_related("holder", "user")
+    }
+    return [MandateClearance(m, approvals.get(m.pk)) for m in case.ordered_mandates()]
+
+
+def all_approved(case: Case, current_hash: str | None = None) -> bool:
+    rows = clearance_of(case, current_hash)
+    return bool(rows) and all(row.approval for row in rows)
+
+
+def mandates_held_by(user) -> set[int]:
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    return set(HolderAccount.objects.filter(user=user).values_list("holder__mandate_id", flat=True))

@@ -1,0 +1,146 @@
+"""The procedure around the letters: clearance, the outbox, addressees' reply links, holder accounts, throttles.
+
+State of cases and communications themselves lives in spcomms.cases; every change goes through workflow.actions.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from spcomms.cases.models import Case, Communication
+from spcomms.registry.models import Mandate, MandateHolder
+
+
+class Procedure(models.Model):
+    """No rows: carries the workflow's permissions, which the role groups (workflow.roles) are built from."""
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = [
+            ("view_desk", "Can see the staff desk (dashboard, cases, letters)"),
+            ("submit_for_clearance", "Can submit a case's letters for clearance"),
+            ("approve_letters", "Can approve letters for the mandates one holds"),
+            ("send_letters", "Can send approved letters and record dispatch"),
+            ("hold_publication", "Can hold or release the publication of a letter"),
+            ("close_case", "Can close a case"),
+        ]
+
+    def __str__(self):
+        return "procedure"
+
+
+class HolderAccount(models.Model):
+    """Links a login to a mandate holder of the registry: the user approves letters for that holder's mandate."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="holder_accounts")
+    holder = models.ForeignKey(MandateHolder, on_delete=models.PROTECT, related_name="accounts")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "holder"], name="unique_holder_account")]
+
+    def __str__(self):
+        return f"{self.user} as {self.holder}"
+
+
+class Clearance(models.Model):
+    """The text version a case's approvals count against; a different version means approvals start over."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="clearance")
+    text_hash = models.CharField(max_length=64)
+    submitted_at = models.DateTimeField()
+    submitted_by = models.CharField(max_length=200)
+
+    def __str__(self):
+        return f"Clearance of {self.case} at {self.text_hash[:12]}"
+
+
+class Approval(models.Model):
+    """One mandate's agreement to one version of the case's letters."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="approvals")
+    mandate = models.ForeignKey(Mandate, on_delete=models.PROTECT)
+    holder = models.ForeignKey(MandateHolder, on_delete=models.PROTECT)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    text_hash = models.CharField(max_length=64, help_text="the version approved (workflow.textversion)")
+    approved_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["approved_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "mandate", "text_hash"], name="one_approval_per_mandate_version")
+        ]
+
+    def __str__(self):
+        return f"{self.mandate} approved {self.case} ({self.text_hash[:12]})"
+
+
+class Outbox(models.Model):
+    """One e-mail to send. `message_id` is fixed before the first attempt: it is the idempotency key.
+
+    pending → sending (claimed by one worker) → sent; sending with `handed_at` set and no result means the SMTP
+    server may have the message: it becomes `uncertain` and waits for staff instead of leaving twice.
+    """
+
+    LETTER, REMINDER = "letter", "reminder"
+    KINDS = [(LETTER, "Letter"), (REMINDER, "Reminder")]
+    PENDING, SENDING, SENT, FAILED, UNCERTAIN = "pending", "sending", "sent", "failed", "uncertain"
+    STATUSES = [
+        (PENDING, "Pending"),
+        (SENDING, "Sending"),
+        (SENT, "Sent"),
+        (FAILED, "Failed (gave up)"),
+        (UNCERTAIN, "Uncertain: check the mail server log"),
+    ]
+
+    communication = models.ForeignKey(Communication, on_delete=models.PROTECT, related_name="outbox")
+    kind = models.CharField(max_length=10, choices=KINDS)
+    dedup_key = models.CharField(max_length=100, unique=True, help_text="letter:<id> or reminder:<id>:<offset>")
+    to_address = models.EmailField()
+    message_id = models.CharField(max_length=255, unique=True)
+    status = models.CharField(max_length=10, choices=STATUSES, default=PENDING)
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField()
+    claimed_by = models.CharField(max_length=100, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    handed_at = models.DateTimeField(null=True, blank=True, help_text="just before the SMTP transaction began")
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["next_attempt_at", "id"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+        verbose_name_plural = "outbox"
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.communication} → {self.to_address} ({self.status})"
+
+
+class ReplyToken(models.Model):
+    """The addressee's secret link for one communication. Only the SHA-256 of the token is stored."""
+
+    communication = models.ForeignKey(Communication, on_delete=models.CASCADE, related_name="reply_tokens")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    revoked = models.BooleanField(default=False)
+
+    def __str__(self):
+        return f"Reply link for {self.communication} until {self.expires_at:%Y-%m-%d}"
+
+
+class Throttle(models.Model):
+    """A failure counter shared by all web processes (login attempts, reply-link requests)."""
+
+    key = models.CharField(max_length=200, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    window_start = models.DateTimeField()
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["window_start"])]
+        constraints = [models.CheckConstraint(condition=Q(count__gte=0), name="throttle_count_not_negative")]
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

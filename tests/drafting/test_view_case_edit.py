@@ -1,0 +1,51 @@
+import pytest
+
+from spcomms.registry.models import Mandate
+from tests.drafting.builders import MINORITIES, SLAVERY, new_case
+from tests.drafting.desk import formset, url
+
+pytestmark = pytest.mark.django_db
+
+
+def post(client, case, mandates, version=None, signatures=None, **fields):
+    data = {"title": "Renamed", "type": "UA", "version": str(version or case.version), **fields}
+    data |= formset("mandates", [{"mandate": str(m.pk), "resolution": r} for m, r in mandates])
+    for mandate_pk, (holder, title) in (signatures or {}).items():
+        data |= {f"sign-{mandate_pk}-holder": str(holder.pk), f"sign-{mandate_pk}-printed_title": title}
+    return client.post(url("case_edit", case.pk), data)
+
+
+def test_reordering_mandates_and_editing_a_printed_title(staff_client):
+    case = new_case(mandates=(MINORITIES, SLAVERY))
+    minorities, slavery = Mandate.objects.get(title=MINORITIES), Mandate.objects.get(title=SLAVERY)
+    holder = minorities.holders.get()
+    response = post(
+        staff_client,
+        case,
+        [(slavery, ""), (minorities, "43/8")],
+        signatures={minorities.pk: (holder, "SR, minorities")},
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert (case.title, case.type, case.version) == ("Renamed", "UA", 2)
+    assert case.ordered_mandates() == [slavery, minorities]
+    assert [s.printed_title for s in case.casesignatory_set.all()][1] == "SR, minorities"
+
+
+def test_the_page_shows_one_signature_row_per_mandate(staff_client):
+    case = new_case(mandates=(MINORITIES, SLAVERY))
+    page = staff_client.get(url("case_edit", case.pk)).content.decode()
+    assert page.count('name="sign-') == 4  # holder and printed title, twice
+    assert "Fernand de Varennes (2017-08-01 – 2023-07-31)" in page
+
+
+def test_a_stale_version_is_refused_and_the_users_input_is_kept(staff_client):
+    case = new_case(mandates=(MINORITIES,))
+    minorities = Mandate.objects.get(title=MINORITIES)
+    assert post(staff_client, case, [(minorities, "")], title="First save").status_code == 302
+    response = post(staff_client, case, [(minorities, "")], version=1, title="Second save")
+    page = response.content.decode()
+    assert response.status_code == 200 and "Not saved: someone else saved this case" in page
+    assert 'value="Second save"' in page and 'name="version" value="2"' in page
+    case.refresh_from_db()
+    assert (case.title, case.version) == ("First save", 2)

@@ -1,0 +1,156 @@
+"""Nothing confidential leaves: canaries planted in every non-public field are found on no public URL or format.
+
+The crawl follows every link from the front page (HTML hrefs and JSON URLs) and adds the addresses a visitor
+could guess: unpublished references, filters on hidden addressees, feeds, exports and downloads.
+"""
+
+import datetime as dt
+import io
+import json
+import re
+import zipfile
+from urllib.parse import urljoin, urlsplit
+
+import pypdfium2
+import pytest
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from spcomms.cases.models import Communication, Reply, Source
+from tests import factories
+
+from .conftest import letter_snapshot
+
+CANARY = "CANARY-5e1d"
+
+
+def canary(where: str) -> str:
+    return f"{CANARY}-{where}"
+
+
+@pytest.fixture
+def planted(register, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    reg, past = register, timezone.now() - dt.timedelta(days=2)
+    Source.objects.create(
+        case=reg.labour_case, name=canary("source"), contact=canary("contact"), notes=canary("source-notes")
+    )
+    reg.labour_case.staff_notes = canary("case-notes")
+    reg.labour_case.save()
+    reg.company.email = "canary-5e1d@example.org"
+    reg.company.save()
+    for comm in (reg.to_company, reg.to_china, reg.to_brazil):
+        comm.staff_notes, comm.confidential_annex = canary("comm-notes"), canary("annex")
+        comm.hold_reason = canary("old-hold-reason")
+        if hasattr(comm, "dispatch_note"):
+            comm.dispatch_note = canary("dispatch")
+        comm.letter = comm.letter | {"internal_comment": canary("letter-extra-key")}
+        comm.save()
+    reg.unpublished.letter = letter_snapshot("AL OTH 136/2021", "Quiet Holdings Ltd", False, canary("unpublished"))
+    reg.unpublished.save()
+    Reply.objects.create(communication=reg.unpublished, received_on=dt.date(2021, 4, 1), text=canary("early-reply"))
+    Reply.objects.create(
+        communication=reg.to_company, received_on=dt.date(2021, 4, 2), text="public", staff_notes=canary("reply-notes")
+    )
+    secret = Reply(
+        communication=reg.to_company, received_on=dt.date(2021, 4, 3), text=canary("confidential"), confidential=True
+    )
+    secret.file.save("confidential.pdf", ContentFile(canary("confidential-file").encode()), save=True)
+    hidden = factories.company("Canary-5e1d Held Trading")
+    held = factories.communication(
+        reg.torture_case,
+        hidden,
+        "UA OTH 9/2022",
+        published_at=past,
+        on_hold=True,
+        hold_reason=canary("hold-reason"),
+        letter=letter_snapshot("UA OTH 9/2022", "Held", False, canary("held-letter")),
+    )
+    Reply.objects.create(communication=held, received_on=dt.date(2022, 7, 1), text=canary("held-reply"))
+    future_company = factories.company("Canary-5e1d Future Holdings")
+    future = factories.communication(
+        reg.torture_case,
+        future_company,
+        "UA OTH 10/2022",
+        published_at=timezone.now() + dt.timedelta(days=30),
+        letter=letter_snapshot("UA OTH 10/2022", "Future", False, canary("future-letter")),
+    )
+    return {"held": held, "future": future, "secret_reply": secret, "hidden": hidden, "future_company": future_company}
+
+
+def _text_of(response) -> str:
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    kind = response.get("Content-Type", "")
+    if body.startswith(b"%PDF"):
+        document = pypdfium2.PdfDocument(body)
+        return "\n".join(page.get_textpage().get_text_range() for page in document)
+    if body.startswith(b"PK"):
+        with zipfile.ZipFile(io.BytesIO(body)) as archive:
+            return "\n".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist())
+    assert "text" in kind or "json" in kind or "xml" in kind or "octet" in kind, kind
+    return body.decode("utf-8", "replace")
+
+
+def _links(text: str, base: str) -> set[str]:
+    found = set(re.findall(r'href="([^"#]+)"', text)) | set(re.findall(r'"(https?://testserver[^"]*)"', text))
+    urls = set()
+    for link in found:
+        link = link.replace("&amp;", "&")
+        absolute = urljoin("http://testserver" + base, link)
+        parts = urlsplit(absolute)
+        if parts.netloc == "testserver" and not parts.path.startswith(("/admin", "/static")):
+            urls.add(parts.path + (f"?{parts.query}" if parts.query else ""))
+    return urls
+
+
+def test_no_canary_on_any_public_url_format_feed_or_export(client, planted, register):
+    held, secret, hidden = planted["held"], planted["secret_reply"], planted["hidden"]
+    guesses = {
+        "/",
+        "/index.json",
+        "/communications.json",
+        "/communications.csv",
+        "/communications.json?q=canary",
+        "/communications.json?q=5e1d",
+        f"/communications.json?addressee={hidden.pk}",
+        f"/communications?addressee={planted['future_company'].pk}",
+        "/feeds/communications.atom",
+        f"/feeds/communications.atom?addressee={hidden.pk}",
+        "/feeds/communications.atom?kind=company",
+        "/export/communications.csv",
+        "/export/communications.json",
+        "/communications/AL-OTH-136-2021",
+        "/communications/AL-OTH-136-2021.json",
+        "/communications/AL-OTH-136-2021/letter.pdf",
+        "/communications/UA-OTH-9-2022.json",
+        "/communications/UA-OTH-9-2022/letter.docx",
+        "/communications/UA-OTH-10-2022",
+        f"/communications/AL-OTH-135-2021/replies/{secret.pk}",
+        f"/communications/UA-OTH-9-2022/replies/{Reply.objects.filter(communication=held).first().pk}",
+    }
+    for comm in Communication.objects.all():
+        slug = comm.reference.replace(" ", "-").replace("/", "-")
+        guesses |= {f"/communications/{slug}{suffix}" for suffix in ("", ".json", "/letter.pdf", "/letter.docx")}
+    queue, seen, statuses = sorted(guesses), set(), {}
+    while queue and len(seen) < 400:
+        url = queue.pop(0)  # breadth first: every kind of page before deeper facet combinations
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        statuses[url] = response.status_code
+        assert response.status_code in (200, 301, 400, 404), (url, response.status_code)
+        text = _text_of(response) if response.status_code == 200 else response.content.decode("utf-8", "replace")
+        assert CANARY.lower() not in text.lower(), (
+            f"canary leaked at {url}: …{text[text.lower().find(CANARY.lower()) - 80 :][:200]}"
+        )
+        queue += sorted(_links(text, url.split("?")[0]) - seen)
+    crawled = {u for u, s in statuses.items() if s == 200}
+    # The crawl really went everywhere: pages, formats, facets, pagination-free lists, feeds, exports, downloads.
+    assert {"/communications/AL-OTH-135-2021", "/communications/AL-OTH-135-2021.json", "/api"} <= crawled
+    assert any(u.startswith("/communications?") and "mandate=" in u for u in crawled)
+    assert any(u.endswith("/letter.pdf") for u in crawled) and any(u.endswith("/letter.docx") for u in crawled)
+    assert statuses["/communications/UA-OTH-9-2022.json"] == 404
+    assert statuses[f"/communications.json?addressee={hidden.pk}"] == 400
+    assert len(crawled) > 40, len(crawled)
+    json.dumps(statuses)  # keep the map printable when debugging a failure

@@ -1,0 +1,70 @@
+"""portal.search: the index follows publication, holds, replies and edits; `spcomms reindex` rebuilds it."""
+
+import datetime as dt
+
+from django.core.management import call_command
+from django.utils import timezone
+
+from spcomms.cases.models import Reply
+from spcomms.portal import search
+from spcomms.portal.models import SearchDocument, SearchMandate
+
+
+def indexed():
+    return sorted(SearchDocument.objects.values_list("reference", flat=True))
+
+
+def found(*words):
+    return sorted(h.reference for h in search.search(search.Query(words=words)).hits)
+
+
+def test_only_published_letters_are_indexed(register):
+    assert indexed() == ["AL CHN 18/2020", "AL OTH 135/2021", "UA BRA 7/2022"]
+
+
+def test_publishing_holding_and_unpublishing_keep_the_index_in_step(register):
+    register.unpublished.published_at = timezone.now()
+    register.unpublished.save()
+    assert "AL OTH 136/2021" in indexed()
+    register.to_brazil.on_hold, register.to_brazil.hold_reason = True, "risk of reprisals"
+    register.to_brazil.save()
+    assert "UA BRA 7/2022" not in indexed() and found("beaten") == []
+    register.to_china.published_at = None
+    register.to_china.save()
+    assert "AL CHN 18/2020" not in indexed()
+
+
+def test_new_public_replies_and_summary_edits_are_searchable(register):
+    Reply.objects.create(communication=register.to_china, received_on=dt.date(2021, 6, 1), text="Vocational centres.")
+    assert found("vocational") == ["AL CHN 18/2020"]
+    register.torture_case.summary = "Alleged ill-treatment of a journalist."
+    register.torture_case.save()
+    assert found("journalist") == ["UA BRA 7/2022"]
+
+
+def test_reindex_and_remove_are_idempotent(register):
+    assert search.reindex(register.to_company) is True
+    assert search.reindex(register.to_company) is True
+    assert search.reindex(register.unpublished) is False
+    search.remove(register.to_company)
+    search.remove(register.to_company)
+    assert "AL OTH 135/2021" not in indexed()
+
+
+def test_the_reindex_command_rebuilds_everything_from_the_gate(register, capsys):
+    SearchMandate.objects.all().delete()
+    SearchDocument.objects.all().delete()
+    call_command("reindex")
+    assert indexed() == ["AL CHN 18/2020", "AL OTH 135/2021", "UA BRA 7/2022"]
+    assert "indexed 3" in capsys.readouterr().out
+    call_command("reindex", "AL OTH 136/2021")
+    assert "not public" in capsys.readouterr().out
+
+
+def test_a_future_publication_date_is_not_searchable_even_if_indexed(register):
+    SearchDocument.objects.filter(pk=register.to_brazil.pk).update(published_at=timezone.now() + dt.timedelta(days=1))
+    assert found("beaten") == []
+
+
+def test_words_of_drops_syntax_and_stop_words():
+    assert search.words_of('"Forced" labour* OR (the) NEAR/3 body:x') == ("forced", "labour", "near", "3", "body", "x")

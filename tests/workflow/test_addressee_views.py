@@ -1,0 +1,128 @@
+"""The addressee's secret link: read the letter, upload replies, receipts; bad, expired and foreign links."""
+
+import datetime as dt
+import hashlib
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from spcomms.audit.models import AuditEvent
+from spcomms.cases.models import Communication, Reply
+from spcomms.workflow.actions.replies import IssueReplyLink
+from spcomms.workflow.models import ReplyToken
+from spcomms.workflow.tokens import hash_token
+from tests.workflow import builders, files
+from tests.workflow.procedure import STAFF, sent_by_hand
+
+
+@pytest.fixture
+def sent(case, holder_minorities, holder_slavery, fake_clock):
+    return sent_by_hand(case, holder_minorities, holder_slavery, on=dt.date(2021, 3, 15))
+
+
+@pytest.fixture
+def token(sent):
+    return IssueReplyLink(STAFF).execute(sent)
+
+
+def upload(client, token, data, name="reply.pdf", language="fr"):
+    return client.post(f"/reply/{token}/", {"file": SimpleUploadedFile(name, data), "language": language})
+
+
+def test_token_is_long_random_and_stored_hashed(token):
+    assert len(token) >= 43  # 32 bytes in URL-safe base64: 256 bits
+    stored = ReplyToken.objects.get()
+    assert stored.token_hash == hash_token(token) and token not in stored.token_hash
+
+
+def test_the_addressee_reads_the_letter(client, token, sent):
+    page = client.get(f"/reply/{token}/")
+    assert page.status_code == 200
+    assert sent.reference in page.content.decode()
+    assert "Workers are allegedly transferred" in page.content.decode()
+    pdf = client.get(f"/reply/{token}/letter.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
+
+
+def test_upload_gives_a_receipt_with_the_sha256(client, token, sent):
+    data = files.reply_pdf()
+    response = upload(client, token, data)
+    assert response.status_code == 302
+    reply = Reply.objects.get()
+    assert reply.sha256 == hashlib.sha256(data).hexdigest()
+    assert reply.channel == Reply.ONLINE and reply.language == "fr" and reply.content_type == "application/pdf"
+    assert "Excellency" in reply.text  # text extracted from the PDF
+    receipt = client.get(response["Location"])
+    assert reply.sha256 in receipt.content.decode()
+    assert Communication.objects.get(pk=sent.pk).status == Communication.REPLIED
+    assert AuditEvent.objects.get(action="reply.recorded").actor_label.startswith("addressee-token:")
+
+
+def test_several_replies_and_a_duplicate_is_detected(client, token):
+    assert upload(client, token, files.reply_pdf()).status_code == 302
+    assert upload(client, token, files.PNG, "annex.png").status_code == 302
+    again = upload(client, token, files.reply_pdf(), "same-again.pdf")
+    assert again.status_code == 400
+    assert "already received" in again.content.decode()
+    assert Reply.objects.count() == 2
+
+
+def test_wrong_type_is_refused_by_content(client, token):
+    response = upload(client, token, files.EXECUTABLE, "reply.pdf")
+    assert response.status_code == 400
+    assert "is not a PDF, DOCX or an image" in response.content.decode()
+    assert upload(client, token, files.HTML_AS_PDF, "reply.pdf").status_code == 400
+    assert not Reply.objects.exists()
+
+
+def test_oversized_file_is_refused(client, token, settings):
+    settings.REPLY_MAX_BYTES = 2048
+    response = upload(client, token, files.reply_pdf())
+    assert response.status_code == 400
+    assert "too large" in response.content.decode()
+    assert not Reply.objects.exists()
+
+
+def test_expired_link_is_refused(client, token, fake_clock, settings):
+    fake_clock.advance(days=settings.REPLY_LINK_DAYS + 1)
+    assert client.get(f"/reply/{token}/").status_code == 404
+    assert upload(client, token, files.reply_pdf()).status_code == 404
+    assert not Reply.objects.exists()
+
+
+def test_late_replies_are_welcome_while_the_link_lives(client, token, sent, fake_clock):
+    fake_clock.advance(days=200)
+    assert upload(client, token, files.reply_pdf()).status_code == 302
+
+
+def test_unknown_link_is_refused(client, sent):
+    assert client.get("/reply/not-a-real-token-at-all/").status_code == 404
+
+
+def test_a_link_opens_only_its_own_letter(client, token, holder_minorities, holder_slavery):
+    other = sent_by_hand(
+        builders.drafted_case(emails=("other@company.example",), title="Other case"),
+        holder_minorities,
+        holder_slavery,
+        on=dt.date(2021, 3, 15),
+    )
+    reply = Reply.objects.create(communication=other, received_on=dt.date(2021, 3, 15), text="theirs")
+    assert client.get(f"/reply/{token}/receipt/{reply.pk}/").status_code == 404
+
+
+def test_guessing_links_is_rate_limited(client, sent, settings):
+    settings.REPLY_LINK_RATE = 3
+    codes = [client.get(f"/reply/guess-{i}/").status_code for i in range(5)]
+    assert codes == [404, 404, 404, 429, 429]
+
+
+def test_uploads_per_link_are_rate_limited(client, token, settings):
+    settings.REPLY_LINK_RATE = 2
+    codes = [upload(client, token, files.EXECUTABLE).status_code for _ in range(3)]
+    assert codes == [400, 400, 429]
+
+
+def test_no_link_before_the_letter_is_sent(client, case):
+    comm = case.communications.get()
+    raw = IssueReplyLink(STAFF).execute(comm)
+    assert client.get(f"/reply/{raw}/").status_code == 404

@@ -1,0 +1,89 @@
+"""Clearance: each co-signing mandate approves the exact text; edits start over; sending waits for everyone."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from spcomms.audit.models import AuditEvent
+from spcomms.cases.models import Case
+from spcomms.drafting.generate import GenerateLetters
+from spcomms.workflow.actions.clearance import ApproveLetters, SubmitForClearance
+from spcomms.workflow.actions.dispatch import SendCase
+from spcomms.workflow.clearance import all_approved, clearance_of
+from spcomms.workflow.models import Approval
+from spcomms.workflow.textversion import text_hash
+from tests.workflow import builders
+from tests.workflow.procedure import STAFF, approve
+
+
+def test_approval_records_who_when_and_which_text(case, holder_minorities, fake_clock):
+    approve(case, holder_minorities)
+    approval = Approval.objects.get()
+    assert approval.user == holder_minorities
+    assert approval.mandate.title == builders.MINORITIES
+    assert approval.approved_at == fake_clock()
+    assert approval.text_hash == text_hash(case)
+    assert AuditEvent.objects.filter(action="case.mandate_approved", actor=holder_minorities).exists()
+
+
+def test_approved_only_when_every_mandate_approved(case, holder_minorities, holder_slavery):
+    approve(case, holder_minorities)
+    assert case.status == Case.IN_CLEARANCE
+    with pytest.raises(ValidationError, match="cannot become sent"):
+        SendCase(STAFF).execute(case)
+    approve(case, holder_slavery)
+    assert case.status == Case.APPROVED and all_approved(case)
+
+
+def test_a_holder_approves_only_for_their_own_mandate(case, holder_minorities):
+    SubmitForClearance(STAFF).execute(case)
+    with pytest.raises(PermissionDenied, match="your own mandate"):
+        ApproveLetters(holder_minorities).execute(case, builders.mandate(builders.SLAVERY), text_hash(case))
+    assert not Approval.objects.exists()
+
+
+def test_staff_without_the_permission_cannot_approve(case, secretariat):
+    SubmitForClearance(STAFF).execute(case)
+    with pytest.raises(PermissionDenied):
+        ApproveLetters(secretariat).execute(case, builders.mandate(builders.MINORITIES), text_hash(case))
+
+
+def test_approving_a_text_one_has_not_seen_is_refused(case, holder_minorities):
+    SubmitForClearance(STAFF).execute(case)
+    with pytest.raises(ValidationError, match="changed since you opened them"):
+        ApproveLetters(holder_minorities).execute(case, builders.mandate(builders.MINORITIES), "0" * 64)
+
+
+def test_approving_twice_is_refused(case, holder_minorities):
+    approve(case, holder_minorities)
+    with pytest.raises(ValidationError, match="already approved this text"):
+        approve(case, holder_minorities)
+
+
+def test_editing_the_draft_after_approval_resets_clearance(case, holder_minorities, holder_slavery):
+    approve(case, holder_minorities, holder_slavery)
+    assert case.status == Case.APPROVED
+    builders.edit_draft(case, "New facts came in.")
+    case.refresh_from_db()
+    assert case.status == Case.IN_CLEARANCE
+    assert [row.approval for row in clearance_of(case)] == [None, None]
+    reset = AuditEvent.objects.get(action="case.clearance_reset")
+    assert reset.before["approved_by"] == [builders.MINORITIES, builders.SLAVERY]
+    with pytest.raises(ValidationError):
+        SendCase(STAFF).execute(case)
+
+
+def test_regenerating_changed_letters_resets_but_identical_ones_do_not(case, holder_minorities):
+    approve(case, holder_minorities)
+    GenerateLetters(STAFF).execute(case)  # same text: same snapshot, approvals stand
+    assert clearance_of(case)[0].approval is not None
+    builders.edit_draft(case, "Other facts.")
+    GenerateLetters(STAFF).execute(case)
+    assert clearance_of(case)[0].approval is None
+
+
+def test_nothing_to_clear_without_letters(db):
+    from tests import factories
+
+    bare = factories.case()
+    with pytest.raises(ValidationError, match="generate the case's letters first"):
+        SubmitForClearance(STAFF).execute(bare)
