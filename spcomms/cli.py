@@ -16,6 +16,7 @@ COMMANDS = [
     "ingest",
     "render",
     "worker",
+    "reindex",
     "audit",
     "check",
     "shell",
