@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.views.decorators.http import require_safe
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -61,6 +62,7 @@ def _stale_data(post, current: int):
 # Cases
 
 
+@require_safe
 @desk("cases.view_case")
 def case_list(request):
     cases = Case.objects.prefetch_related("mandates").order_by("-updated_at")
@@ -152,8 +154,13 @@ def _stale_message(stale: StaleVersion) -> str:
     ) % {"old": stale.expected, "new": stale.current}
 
 
+@require_safe
 @desk("cases.view_case")
-def case_detail(request, pk, refusal=None):
+def case_detail(request, pk):
+    return _case_page(request, pk)
+
+
+def _case_page(request, pk, refusal=None):
     case = get_object_or_404(Case, pk=pk)
     groups = case.groups.prefetch_related("memberships__case_addressee__addressee").select_related("question_set")
     letters = {c.addressee_id: c for c in case.communications.all()}
@@ -181,7 +188,7 @@ def generate(request, pk):
     try:
         made = GenerateLetters(request.user).execute(case)
     except GenerationError as error:
-        return case_detail(request, pk, refusal=error.messages)
+        return _case_page(request, pk, refusal=error.messages)
     if made:
         messages.success(request, _("%(count)s letter(s) generated.") % {"count": len(made)})
     else:
@@ -339,6 +346,7 @@ def _communication(pk, comm_pk) -> tuple[Communication, Letter]:
     return comm, Letter.from_dict(comm.letter)
 
 
+@require_safe
 @desk("cases.view_communication")
 def letter_preview(request, pk, comm_pk):
     comm, letter = _communication(pk, comm_pk)
@@ -353,6 +361,7 @@ def letter_preview(request, pk, comm_pk):
     return render(request, "drafting/desk/letter_preview.html", context)
 
 
+@require_safe
 @desk("cases.view_communication")
 def letter_download(request, pk, comm_pk, fmt):
     if fmt not in FORMATS:
