@@ -24,13 +24,16 @@ def test_numbers_run_per_code_and_year_across_types():
 
 
 @pytest.mark.django_db
-def test_historic_references_are_kept_and_skipped_by_allocation():
+def test_numbering_continues_after_the_highest_historic_reference():
     company = factories.company()
     the_case = factories.case(addressees=[company])
-    factories.communication(the_case, company, reference="AL OTH 2/2021")
+    factories.communication(the_case, company, reference="AL OTH 167/2021")
     first = factories.communication(the_case, factories.company("Other Co"))
+    factories.communication(the_case, factories.company("Late entry"), reference="UA OTH 200/2021")
     second = factories.communication(the_case, factories.company("Third Co"))
-    assert (first.reference, second.reference) == ("AL OTH 1/2021", "AL OTH 3/2021")
+    other_year = factories.communication(the_case, factories.company("Fourth Co"), date=factories.dt.date(2022, 1, 3))
+    assert (first.reference, second.reference) == ("AL OTH 168/2021", "AL OTH 201/2021")
+    assert other_year.reference == "AL OTH 1/2022"
 
 
 @pytest.mark.django_db
