@@ -70,7 +70,7 @@ def test_communication_with_historic_reference_and_with_allocated_one(staff_clie
     url = reverse("admin:cases_communication_add")
     assert staff_client.post(url, _communication_form(the_case, company, "AL OTH 135/2021")).status_code == 302
     assert staff_client.post(url, _communication_form(the_case, company, "")).status_code == 302
-    assert sorted(c.reference for c in Communication.objects.all()) == ["AL OTH 1/2021", "AL OTH 135/2021"]
+    assert sorted(c.reference for c in Communication.objects.all()) == ["AL OTH 135/2021", "AL OTH 136/2021"]
 
 
 @pytest.mark.django_db
