@@ -6,7 +6,9 @@ FTS5 string ("word"), on PostgreSQL the words go through plainto_tsquery, which 
 
 from __future__ import annotations
 
-from django.db import connection
+from contextlib import contextmanager
+
+from django.db import connection, transaction
 
 MARK_START, MARK_END = "\x01", "\x02"  # highlight markers in snippets; HTML is made after escaping (portal.present)
 SNIPPET_WORDS = 28
@@ -23,27 +25,89 @@ def fts5_query(words: tuple[str, ...]) -> str:
 
 
 def match(words: tuple[str, ...]) -> tuple[str, list]:
-    """A WHERE clause on `portal_searchdocument d` true when the document contains every word."""
+    """A WHERE clause on `portal_searchfacet s` true when the document contains every word."""
     if _postgres():
-        return "d.search_vector @@ plainto_tsquery('english', %s)", [" ".join(words)]
-    return "d.communication_id IN (SELECT rowid FROM portal_fts WHERE portal_fts MATCH %s)", [fts5_query(words)]
+        return "s.search_vector @@ plainto_tsquery('english', %s)", [" ".join(words)]
+    return "s.document_id IN (SELECT rowid FROM portal_fts WHERE portal_fts MATCH %s)", [fts5_query(words)]
 
 
-def ranked_page(words: tuple[str, ...], columns: str, where: str) -> tuple[str, list]:
-    """SQL for one page ordered by relevance; parameters: the returned ones, then WHERE's, then LIMIT and OFFSET."""
+@contextmanager
+def session(words: tuple[str, ...]):
+    """Around one search. PostgreSQL: a transaction (one snapshot) that finds matches through the GIN index.
+
+    The planner prices `@@` on a scanned row as cheap, but every row's tsvector is TOASTed: a scan of 100k letters for
+    a common word detoasts them all (~1.4 s) where the bitmap from the GIN index takes ~40 ms. The larger work_mem
+    keeps the sets of 100k ids in memory (hashed NOT IN, one-batch hash joins); no JIT, which the huge cost that
+    disabling a plan type adds would trigger (~0.4 s of compiling per query). SQLite: nothing (a transaction there
+    would be BEGIN IMMEDIATE, a write lock).
+    """
+    if not (words and _postgres()):
+        with connection.cursor() as cursor:
+            yield cursor
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        settings = ("enable_seqscan", "enable_hashjoin", "enable_mergejoin", "jit")
+        for setting in [f"{name} = off" for name in settings] + ["work_mem = '64MB'"]:
+            cursor.execute(f"SET LOCAL {setting}")
+        yield cursor
+
+
+def count(cursor, words: tuple[str, ...]) -> int:
+    """How many documents hold every word, published or not (an estimate of how broad the search is)."""
+    if _postgres():
+        sql = "SELECT COUNT(*) FROM portal_searchfacet WHERE search_vector @@ plainto_tsquery('english', %s)"
+        params = [" ".join(words)]
+    else:
+        sql, params = "SELECT COUNT(*) FROM portal_fts WHERE portal_fts MATCH %s", [fts5_query(words)]
+    cursor.execute(sql, params)
+    return cursor.fetchone()[0]
+
+
+def unmatched(words: tuple[str, ...]) -> tuple[str, list]:
+    """A WHERE clause on `portal_searchfacet s` true when the document lacks one of the words (index-driven)."""
+    if _postgres():
+        return (
+            "s.document_id NOT IN (SELECT document_id FROM portal_searchfacet "
+            "WHERE search_vector @@ plainto_tsquery('english', %s))",
+            [" ".join(words)],
+        )
+    return "s.document_id NOT IN (SELECT rowid FROM portal_fts WHERE portal_fts MATCH %s)", [fts5_query(words)]
+
+
+def newest_matches(words: tuple[str, ...], where: str) -> tuple[str, list]:
+    """SQL for the ids of matches, highest first; parameters: the returned ones, WHERE's, LIMIT and OFFSET."""
+    if _postgres():
+        sql = (
+            "SELECT s.document_id FROM portal_searchfacet s "
+            f"WHERE s.search_vector @@ plainto_tsquery('english', %s) AND {where} "
+            "ORDER BY s.document_id DESC LIMIT %s OFFSET %s"
+        )
+        return sql, [" ".join(words)]
+    sql = (  # FTS5 yields its rowids in order: no sort, no set of all matches
+        "SELECT f.rowid FROM portal_fts f JOIN portal_searchfacet s ON s.document_id = f.rowid "
+        f"WHERE portal_fts MATCH %s AND {where} ORDER BY f.rowid DESC LIMIT %s OFFSET %s"
+    )
+    return sql, [fts5_query(words)]
+
+
+def ranked_page(words: tuple[str, ...], where: str) -> tuple[str, list]:
+    """SQL for the ids of one page ordered by relevance, `where` on `portal_searchfacet s` without the words' match.
+
+    Parameters: the returned ones, the lowest id to rank, then WHERE's, then LIMIT and OFFSET.
+    """
     if _postgres():
         # The query is bound once in a CTE so that parameters come in order: rank words, WHERE's, paging.
         sql = (
             "WITH q AS (SELECT plainto_tsquery('english', %s) AS tsq) "
-            f"SELECT {columns} FROM q, portal_searchdocument d "
-            f"WHERE {where} ORDER BY ts_rank_cd(d.search_vector, q.tsq) DESC, d.sort_date DESC, "
-            "d.communication_id DESC LIMIT %s OFFSET %s"
+            "SELECT s.document_id FROM q, portal_searchfacet s "
+            f"WHERE s.search_vector @@ q.tsq AND s.document_id >= %s AND {where} "
+            "ORDER BY ts_rank_cd(s.search_vector, q.tsq) DESC, s.sort_date DESC, s.document_id DESC LIMIT %s OFFSET %s"
         )
         return sql, [" ".join(words)]
     sql = (
-        f"SELECT {columns} FROM portal_fts f JOIN portal_searchdocument d ON d.communication_id = f.rowid "
-        f"WHERE portal_fts MATCH %s AND {where} "
-        "ORDER BY bm25(portal_fts, 8.0, 1.0, 0.5), d.sort_date DESC, d.communication_id DESC LIMIT %s OFFSET %s"
+        "SELECT s.document_id FROM portal_fts f JOIN portal_searchfacet s ON s.document_id = f.rowid "
+        f"WHERE portal_fts MATCH %s AND f.rowid >= %s AND {where} "
+        "ORDER BY bm25(portal_fts, 8.0, 1.0, 0.5), s.sort_date DESC, s.document_id DESC LIMIT %s OFFSET %s"
     )
     return sql, [fts5_query(words)]
 
@@ -59,14 +123,15 @@ def snippets(ids: list[int], words: tuple[str, ...]) -> dict[int, str]:
                 f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_WORDS}, MinWords=12, "
                 'MaxFragments=2, FragmentDelimiter=" … "'
             )
+            # Which text holds the words is read off the stored vector's weights (B body, C replies), not re-parsed.
             cursor.execute(
-                "SELECT communication_id, ts_headline('english', "
-                "CASE WHEN to_tsvector('english', body) @@ plainto_tsquery('english', %s) THEN body "
-                "WHEN to_tsvector('english', replies_text) @@ plainto_tsquery('english', %s) THEN replies_text "
-                "ELSE head END, "
-                "plainto_tsquery('english', %s), %s) FROM portal_searchdocument "
-                f"WHERE communication_id IN ({placeholders})",
-                [" ".join(words)] * 3 + [options, *ids],
+                "WITH q AS (SELECT plainto_tsquery('english', %s) AS tsq) "
+                "SELECT d.communication_id, ts_headline('english', "
+                "CASE WHEN ts_filter(s.search_vector, '{b}') @@ q.tsq THEN body "
+                "WHEN ts_filter(s.search_vector, '{c}') @@ q.tsq THEN replies_text ELSE head END, q.tsq, %s) "
+                "FROM q, portal_searchdocument d JOIN portal_searchfacet s ON s.document_id = d.communication_id "
+                f"WHERE d.communication_id IN ({placeholders})",
+                [" ".join(words), options, *ids],
             )
         else:
             # The letter first, then the replies, then the head: a passage of the letter says most about it.
@@ -86,8 +151,8 @@ def optimise() -> None:
     """Merge FTS5 segments after a bulk load (faster queries); PostgreSQL: refresh planner statistics."""
     with connection.cursor() as cursor:
         if _postgres():
-            cursor.execute("ANALYZE portal_searchdocument")
-            cursor.execute("ANALYZE portal_searchmandate")
+            for table in ("portal_searchdocument", "portal_searchfacet", "portal_searchmandate"):
+                cursor.execute(f"ANALYZE {table}")
         else:
             cursor.execute("INSERT INTO portal_fts(portal_fts) VALUES ('optimize')")
             cursor.execute("ANALYZE")

@@ -2,8 +2,11 @@
 
 Nothing here is read from the cases tables directly: `portal.search.reindex` fills these rows from
 `cases.visibility.public_data`, so the index can only ever hold what the gate lets out. The full-text part lives
-beside it, per database: an FTS5 table `portal_fts` on SQLite, a generated `search_vector` tsvector column with a
-GIN index on PostgreSQL (see migrations/0002_fulltext.py).
+beside it, per database: an FTS5 table `portal_fts` on SQLite (migrations/0002_fulltext.py), a `search_vector`
+tsvector column of SearchFacet with a GIN index on PostgreSQL (migrations/0004, filled by the trigger of 0003).
+
+Filters, facet counts and sorts read only `SearchFacet`, a narrow copy of a few columns per document: scanning it
+costs a few megabytes at 100k letters where the wide document rows (the text) cost a gigabyte.
 """
 
 from django.db import models
@@ -42,17 +45,43 @@ class SearchDocument(models.Model):
     last_reply_on = models.DateField(null=True)
 
     class Meta:
-        indexes = [
-            models.Index(fields=["sort_date", "communication"], name="portal_doc_date"),
-            models.Index(fields=["published_at"], name="portal_doc_published"),
-            models.Index(fields=["year", "code", "number"], name="portal_doc_reference"),
-            models.Index(fields=["addressee"], name="portal_doc_addressee"),
-            models.Index(fields=["addressee_kind"], name="portal_doc_kind"),
-            models.Index(fields=["public_type"], name="portal_doc_type"),
-        ]
+        indexes = [models.Index(fields=["addressee"], name="portal_doc_addressee")]
 
     def __str__(self):
         return self.reference
+
+
+class SearchFacet(models.Model):
+    """The narrow half of a document: everything the filters, facets and sorts read, and nothing else."""
+
+    document = models.OneToOneField(SearchDocument, primary_key=True, on_delete=models.CASCADE, related_name="facet")
+    published_at = models.DateTimeField()
+    sort_date = models.DateField()
+    kind = models.CharField(max_length=10)  # SearchDocument.addressee_kind
+    public_type = models.CharField(max_length=3)
+    year = models.PositiveSmallIntegerField()
+    code = models.CharField(max_length=3)
+    number = models.PositiveIntegerField()
+    addressee = models.ForeignKey(Addressee, on_delete=models.CASCADE, related_name="+")
+    replied = models.BooleanField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["sort_date", "document"], name="portal_facet_date"),
+            models.Index(fields=["year", "code", "number"], name="portal_facet_reference"),
+        ]
+
+    def __str__(self):
+        return f"facets of {self.document_id}"
+
+
+class SearchState(models.Model):
+    """One row: a token replaced in the same transaction as every change of the index (facet caches key on it)."""
+
+    token = models.CharField(max_length=32)
+
+    def __str__(self):
+        return self.token
 
 
 class SearchMandate(models.Model):

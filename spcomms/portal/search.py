@@ -15,9 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, field
+import secrets
+from dataclasses import dataclass, field, replace
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from spcomms.cases import visibility
@@ -25,7 +26,7 @@ from spcomms.lib.letter import FOOTNOTE_TOKEN
 from spcomms.registry.models import Addressee, Mandate
 
 from . import fulltext
-from .models import KIND_COMPANY, KIND_OTHER, KIND_STATE, SearchDocument, SearchMandate
+from .models import KIND_COMPANY, KIND_OTHER, KIND_STATE, SearchDocument, SearchFacet, SearchMandate, SearchState
 
 # The sections that make one letter different from another; the standard paragraphs (capacity, procedure,
 # publication notice, legal annex) are in every letter and would only make every word match everything.
@@ -68,7 +69,21 @@ def _id(communication_or_id) -> int:
 
 def remove(communication_or_id) -> None:
     """Take a communication out of the index (unpublished, held, deleted). Safe to call when it is not there."""
-    SearchDocument.objects.filter(pk=_id(communication_or_id)).delete()
+    with transaction.atomic():
+        _delete([_id(communication_or_id)])
+        _changed()
+
+
+def _delete(ids=None) -> None:
+    for model in (SearchMandate, SearchFacet):
+        model.objects.filter(**{} if ids is None else {"document_id__in": ids}).delete()
+    SearchDocument.objects.filter(**{} if ids is None else {"pk__in": ids}).delete()
+
+
+def _changed() -> None:
+    """A new state token: facet counts cached under the old one are never used again (see _facet_counts)."""
+    if not SearchState.objects.filter(pk=1).update(token=secrets.token_hex(16)):
+        SearchState.objects.create(pk=1, token=secrets.token_hex(16))
 
 
 def reindex(communication_or_id) -> bool:
@@ -79,15 +94,16 @@ def reindex(communication_or_id) -> bool:
 def reindex_many(ids) -> int:
     ids = list(ids)
     with transaction.atomic():
-        SearchDocument.objects.filter(pk__in=ids).delete()
+        _delete(ids)
+        _changed()
         return _store(visibility.iter_public_data(ids))
 
 
 def reindex_all(progress=None) -> int:
     """Rebuild the whole index from the gate, in one transaction (readers see the old index until it commits)."""
     with transaction.atomic():
-        SearchMandate.objects.all().delete()
-        SearchDocument.objects.all().delete()
+        _delete()
+        _changed()
         count = _store(visibility.iter_public_data(), progress=progress)
     fulltext.optimise()
     return count
@@ -99,7 +115,7 @@ def _store(public_items, progress=None, batch_size: int = 500) -> int:
     documents, links, count = [], [], 0
 
     def flush():
-        SearchDocument.objects.bulk_create(documents)
+        SearchDocument.objects.bulk_create(documents)  # triggers write the SearchFacet rows (migration 0003)
         SearchMandate.objects.bulk_create(links)
         documents.clear()
         links.clear()
@@ -222,85 +238,171 @@ HIT_COLUMNS = ", ".join(
     )
 )
 ORDERS = {
-    "newest": "d.sort_date DESC, d.communication_id DESC",
-    "oldest": "d.sort_date ASC, d.communication_id ASC",
-    "reference": "d.year DESC, d.code ASC, d.number DESC",
+    "newest": "s.sort_date DESC, s.document_id DESC",
+    "oldest": "s.sort_date ASC, s.document_id ASC",
+    "reference": "s.year DESC, s.code ASC, s.number DESC, s.document_id DESC",
 }
 
 
-def _where(query: Query, now: dt.datetime) -> tuple[str, list]:
-    clauses, params = ["d.published_at <= %s"], [now]
+def _where(query: Query, now: dt.datetime, words: bool = True) -> tuple[str, list]:
+    """A WHERE clause on `portal_searchfacet s` (with the words' match unless `words` is False) and its parameters."""
+    clauses, params = ["s.published_at <= %s"], [now]
 
     def any_of(column, values):
         clauses.append(f"{column} IN ({', '.join(['%s'] * len(values))})")
         params.extend(values)
 
-    if query.words:
+    if query.words and words:
         sql, word_params = fulltext.match(query.words)
         clauses.append(sql)
         params.extend(word_params)
     for column, values in (
-        ("d.addressee_kind", query.kind),
-        ("d.public_type", query.type),
-        ("d.addressee_id", query.addressee),
-        ("d.year", query.year),
+        ("s.kind", query.kind),
+        ("s.public_type", query.type),
+        ("s.addressee_id", query.addressee),
+        ("s.year", query.year),
     ):
         if values:
             any_of(column, values)
-    if set(query.replied) == {"yes"}:
-        clauses.append("d.reply_count > 0")
-    elif set(query.replied) == {"no"}:
-        clauses.append("d.reply_count = 0")
+    if set(query.replied) in ({"yes"}, {"no"}):
+        clauses.append("s.replied = %s")
+        params.append(query.replied[0] == "yes")
     for mandate_id in query.mandate:
-        clauses.append("d.communication_id IN (SELECT document_id FROM portal_searchmandate WHERE mandate_id = %s)")
+        clauses.append("s.document_id IN (SELECT document_id FROM portal_searchmandate WHERE mandate_id = %s)")
         params.append(mandate_id)
     return " AND ".join(clauses), params
 
 
+# The matched set is computed once; kind, type, year and replied come out of one small cube summed in Python.
+# CROSS JOIN: SQLite then looks up each hit's mandates (index) instead of reading all links (PostgreSQL: a join).
 FACET_SQL = """
 WITH hits AS MATERIALIZED (
-    SELECT d.communication_id AS id, d.addressee_id, d.addressee_kind, d.public_type, d.year, d.reply_count
-    FROM portal_searchdocument d WHERE {where}
+    SELECT s.document_id AS id, s.addressee_id, s.kind, s.public_type, s.year, s.replied
+    FROM portal_searchfacet s WHERE {where}
 )
-SELECT 'kind', addressee_kind, COUNT(*) FROM hits GROUP BY addressee_kind
-UNION ALL SELECT 'type', public_type, COUNT(*) FROM hits GROUP BY public_type
-UNION ALL SELECT 'year', CAST(year AS TEXT), COUNT(*) FROM hits GROUP BY year
-UNION ALL SELECT 'replied', CASE WHEN reply_count > 0 THEN 'yes' ELSE 'no' END, COUNT(*) FROM hits
-    GROUP BY CASE WHEN reply_count > 0 THEN 'yes' ELSE 'no' END
-UNION ALL SELECT 'addressee', CAST(addressee_id AS TEXT), COUNT(*) FROM hits GROUP BY addressee_id
-UNION ALL SELECT 'mandate', CAST(m.mandate_id AS TEXT), COUNT(*)
-    FROM hits JOIN portal_searchmandate m ON m.document_id = hits.id GROUP BY m.mandate_id
+SELECT 'cube', kind, public_type, year, replied, COUNT(*) FROM hits GROUP BY kind, public_type, year, replied
+UNION ALL SELECT 'addressee', CAST(addressee_id AS TEXT), NULL, NULL, NULL, COUNT(*) FROM hits GROUP BY addressee_id
+UNION ALL SELECT 'mandate', CAST(m.mandate_id AS TEXT), NULL, NULL, NULL, COUNT(*)
+    FROM hits CROSS JOIN portal_searchmandate m WHERE m.document_id = hits.id GROUP BY m.mandate_id
 """
+
+# Facet counts of searches without words (the register's list, a filter chosen), per process: they depend only on
+# the index (its state token) and on which publication times have passed (valid until the next one comes).
+_cache: dict[tuple, tuple[dt.datetime | None, int, dict]] = {}
+CACHE_SIZE = 1000
+
+
+def _facet_counts(cursor, query: Query, now: dt.datetime) -> tuple[int, dict[str, dict[str, int]]]:
+    """Total and facet counts; cached without words, and for words found almost everywhere counted the short way."""
+    if query.words:
+        universe_total, universe = _facet_counts(cursor, replace(query, words=()), now)
+        if fulltext.count(cursor, query.words) * 2 <= universe_total:
+            return _count_facets(cursor, *_where(query, now))
+        # Words in most letters: count the letters without them (fewer) and take those from the cached counts.
+        where, params = _where(query, now, words=False)
+        unmatched, unmatched_params = fulltext.unmatched(query.words)
+        missing_total, missing = _count_facets(cursor, f"{where} AND {unmatched}", [*params, *unmatched_params])
+        facets = {
+            name: {v: n - missing[name].get(v, 0) for v, n in counts.items() if n > missing[name].get(v, 0)}
+            for name, counts in universe.items()
+        }
+        return universe_total - missing_total, facets
+    cursor.execute("SELECT token FROM portal_searchstate WHERE id = 1")  # first: a later change gets a new one
+    token = cursor.fetchone()
+    key = (token, query.kind, query.type, query.mandate, query.addressee, query.year, query.replied)
+    cached = _cache.get(key) if token else None
+    if cached and (cached[0] is None or now < cached[0]):
+        return cached[1], cached[2]
+    total, facets = _count_facets(cursor, *_where(query, now))
+    if token:
+        cursor.execute("SELECT MIN(published_at) FROM portal_searchfacet WHERE published_at > %s", [now])
+        if len(_cache) >= CACHE_SIZE:
+            _cache.clear()
+        _cache[key] = (_aware(cursor.fetchone()[0]), total, facets)
+    return total, facets
+
+
+def _count_facets(cursor, where: str, params: list) -> tuple[int, dict[str, dict[str, int]]]:
+    facets: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+    cursor.execute(FACET_SQL.format(where=where), params)
+    for name, value, public_type, year, replied, count in cursor.fetchall():
+        if name != "cube":
+            facets[name][value] = count
+            continue
+        for facet, v in (("kind", value), ("type", public_type), ("year", str(year)), ("replied", _yes_no(replied))):
+            facets[facet][v] = facets[facet].get(v, 0) + count
+    return sum(facets["kind"].values()), facets
+
+
+def _yes_no(replied) -> str:
+    return "yes" if replied else "no"  # True/False on PostgreSQL, 1/0 on SQLite
 
 
 def search(query: Query, now: dt.datetime | None = None) -> Results:
     """One page of hits, the total and every facet's counts, all under the same filters."""
     now = now or timezone.now()
-    where, params = _where(query, now)
-    facets: dict[str, dict[str, int]] = {name: {} for name in FACETS}
-    with connection.cursor() as cursor:
-        cursor.execute(FACET_SQL.format(where=where), params)
-        for name, value, count in cursor.fetchall():
-            facets[name][str(value)] = count
-        total = sum(facets["kind"].values())
+    with fulltext.session(query.words) as cursor:
+        total, facets = _facet_counts(cursor, query, now)
         if total == 0 or query.offset >= total:
             return Results(total=total, hits=[], facets=facets)
         if query.effective_sort == "relevance":
-            sql, order_params = fulltext.ranked_page(query.words, HIT_COLUMNS, where)
-            cursor.execute(sql, [*order_params, *params, query.limit, query.offset])
+            ids = _ranked_ids(cursor, query, now)
         else:
+            where, params = _where(query, now)
             cursor.execute(
-                f"SELECT {HIT_COLUMNS} FROM portal_searchdocument d WHERE {where} "
+                f"SELECT s.document_id FROM portal_searchfacet s WHERE {where} "
                 f"ORDER BY {ORDERS[query.effective_sort]} LIMIT %s OFFSET %s",
                 [*params, query.limit, query.offset],
             )
-        rows = cursor.fetchall()
-    snippets = fulltext.snippets([r[0] for r in rows], query.words) if query.words else {}
+            ids = [row[0] for row in cursor.fetchall()]
+        if not ids:
+            return Results(total=total, hits=[], facets=facets)
+        cursor.execute(
+            f"SELECT {HIT_COLUMNS} FROM portal_searchdocument d "
+            f"WHERE d.communication_id IN ({', '.join(['%s'] * len(ids))})",
+            ids,
+        )
+        rows = sorted(cursor.fetchall(), key=lambda row: ids.index(row[0]))
+    snippets = fulltext.snippets(ids, query.words) if query.words else {}
     # Defence in depth: a row the gate no longer publishes (index not yet in step) is never shown.
-    shown = visibility.published_communications(now).filter(pk__in=[r[0] for r in rows])
+    shown = visibility.published_communications(now).filter(pk__in=ids)
     still_public = set(shown.values_list("pk", flat=True))
     hits = [_hit(row, snippets.get(row[0])) for row in rows if row[0] in still_public]
     return Results(total=total, hits=hits, facets=facets)
+
+
+# Relevance ranks the RANK_WINDOW most recently indexed matches (highest ids) by bm25 / ts_rank_cd and lists the
+# older matches after them, newest first: ranking every match of a word found in most letters costs ~2 µs per
+# letter on SQLite and a detoasted tsvector each on PostgreSQL, far beyond the latency budget at 100k letters.
+RANK_WINDOW = 1000
+
+
+def _ranked_ids(cursor, query: Query, now: dt.datetime) -> list[int]:
+    where, params = _where(query, now, words=False)
+    sql, word_params = fulltext.newest_matches(query.words, where)
+    cursor.execute(sql, [*word_params, *params, 1, RANK_WINDOW - 1])
+    row = cursor.fetchone()
+    floor = row[0] if row else 0  # the lowest id in the window
+    ids = []
+    if query.offset < RANK_WINDOW:
+        sql, word_params = fulltext.ranked_page(query.words, where)
+        limit = min(query.limit, RANK_WINDOW - query.offset)
+        cursor.execute(sql, [*word_params, floor, *params, limit, query.offset])
+        ids = [row[0] for row in cursor.fetchall()]
+    if row and len(ids) < query.limit:
+        sql, word_params = fulltext.newest_matches(query.words, f"{where} AND s.document_id < %s")
+        offset = max(0, query.offset - RANK_WINDOW)
+        cursor.execute(sql, [*word_params, *params, floor, query.limit - len(ids), offset])
+        ids += [row[0] for row in cursor.fetchall()]
+    return ids
+
+
+def _aware(value):
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if value is not None and value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value
 
 
 def _hit(row, snippet: str | None) -> Hit:
@@ -312,10 +414,7 @@ def _hit(row, snippet: str | None) -> Hit:
         date = dt.date.fromisoformat(date)
     if isinstance(last_reply_on, str):
         last_reply_on = dt.date.fromisoformat(last_reply_on)
-    if isinstance(published_at, str):
-        published_at = dt.datetime.fromisoformat(published_at)
-    if published_at.tzinfo is None:
-        published_at = published_at.replace(tzinfo=dt.UTC)
+    published_at = _aware(published_at)
     return Hit(
         id=pk,
         slug=slug,

@@ -68,3 +68,28 @@ def test_a_future_publication_date_is_not_searchable_even_if_indexed(register):
 
 def test_words_of_drops_syntax_and_stop_words():
     assert search.words_of('"Forced" labour* OR (the) NEAR/3 body:x') == ("forced", "labour", "near", "3", "body", "x")
+
+
+def test_counts_taken_from_the_letters_without_the_words_equal_counts_of_the_letters_with_them(register, monkeypatch):
+    from spcomms.portal import fulltext
+
+    for query in (search.Query(words=("alleged",)), search.Query(words=("forced",), kind=("state",))):
+        counted = []
+        for how_many_match in (0, 10**9):  # 0: count the matches; 10**9: count the others, subtract (search.py)
+            monkeypatch.setattr(fulltext, "count", lambda cursor, words, n=how_many_match: n)
+            results = search.search(query)
+            counted.append((results.total, results.facets))
+        assert counted[0] == counted[1] and counted[0][0] > 0
+
+
+def test_cached_register_counts_follow_every_change_of_the_index(register):
+    assert search.search(search.Query()).total == 3
+    search.remove(register.to_company)
+    after = search.search(search.Query())
+    assert after.total == 2 and "company" not in after.facets["kind"]
+
+
+def test_relevance_ranks_a_window_of_the_newest_matches_then_lists_the_others_newest_first(register, monkeypatch):
+    monkeypatch.setattr(search, "RANK_WINDOW", 1)
+    pages = [search.search(search.Query(words=("alleged",), offset=offset, limit=1)).hits for offset in range(3)]
+    assert [hits[0].id for hits in pages] == sorted(SearchDocument.objects.values_list("pk", flat=True), reverse=True)
