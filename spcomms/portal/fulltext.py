@@ -1,4 +1,4 @@
-"""The two full-text engines behind one small interface: match, ranked page, snippets, optimise.
+"""The two full-text engines behind one small interface: matching ids, ranking, snippets, optimise.
 
 Words reach the engine only as bound parameters and only in a form that cannot be syntax: on SQLite each word is an
 FTS5 string ("word"), on PostgreSQL the words go through plainto_tsquery, which has no operators at all.
@@ -24,11 +24,45 @@ def fts5_query(words: tuple[str, ...]) -> str:
     return " ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
-def match(words: tuple[str, ...]) -> tuple[str, list]:
-    """A WHERE clause on `portal_searchfacet s` true when the document contains every word."""
+def matching_ids(cursor, words: tuple[str, ...]) -> list[int]:
+    """The ids of the documents that hold every word, ascending (published or not: facets.Table.select decides).
+
+    One aggregated row rather than a row per id: at 100k matches that halves the time of reading them.
+    """
     if _postgres():
-        return "s.search_vector @@ plainto_tsquery('english', %s)", [" ".join(words)]
-    return "s.document_id IN (SELECT rowid FROM portal_fts WHERE portal_fts MATCH %s)", [fts5_query(words)]
+        cursor.execute(
+            "SELECT array_agg(document_id) FROM portal_searchfacet "
+            "WHERE search_vector @@ plainto_tsquery('english', %s)",
+            [" ".join(words)],
+        )
+        return sorted(cursor.fetchone()[0] or [])
+    cursor.execute("SELECT group_concat(rowid) FROM portal_fts WHERE portal_fts MATCH %s", [fts5_query(words)])
+    joined = cursor.fetchone()[0]
+    return sorted(map(int, joined.split(","))) if joined else []
+
+
+def ranked(cursor, words: tuple[str, ...], lowest_id: int) -> list[int]:
+    """The ids from `lowest_id` up of documents holding the words, most relevant first; ties: newest first.
+
+    A range of ids, not a list: FTS5 looks a listed rowid up on its own (~4 ms each), a range in one pass.
+    """
+    if _postgres():
+        cursor.execute(
+            "WITH q AS (SELECT plainto_tsquery('english', %s) AS tsq) "
+            "SELECT s.document_id FROM q, portal_searchfacet s "
+            "WHERE s.search_vector @@ q.tsq AND s.document_id >= %s "
+            "ORDER BY ts_rank_cd(s.search_vector, q.tsq) DESC, s.sort_date DESC, s.document_id DESC",
+            [" ".join(words), lowest_id],
+        )
+    else:
+        # Weights: head (reference, addressee, mandates, summary) 8, letter 1, replies 0.5.
+        cursor.execute(
+            "SELECT s.document_id FROM portal_fts f JOIN portal_searchfacet s ON s.document_id = f.rowid "
+            "WHERE portal_fts MATCH %s AND f.rowid >= %s "
+            "ORDER BY bm25(portal_fts, 8.0, 1.0, 0.5), s.sort_date DESC, s.document_id DESC",
+            [fts5_query(words), lowest_id],
+        )
+    return [row[0] for row in cursor.fetchall()]
 
 
 @contextmanager
@@ -50,66 +84,6 @@ def session(words: tuple[str, ...]):
         for setting in [f"{name} = off" for name in settings] + ["work_mem = '64MB'"]:
             cursor.execute(f"SET LOCAL {setting}")
         yield cursor
-
-
-def count(cursor, words: tuple[str, ...]) -> int:
-    """How many documents hold every word, published or not (an estimate of how broad the search is)."""
-    if _postgres():
-        sql = "SELECT COUNT(*) FROM portal_searchfacet WHERE search_vector @@ plainto_tsquery('english', %s)"
-        params = [" ".join(words)]
-    else:
-        sql, params = "SELECT COUNT(*) FROM portal_fts WHERE portal_fts MATCH %s", [fts5_query(words)]
-    cursor.execute(sql, params)
-    return cursor.fetchone()[0]
-
-
-def unmatched(words: tuple[str, ...]) -> tuple[str, list]:
-    """A WHERE clause on `portal_searchfacet s` true when the document lacks one of the words (index-driven)."""
-    if _postgres():
-        return (
-            "s.document_id NOT IN (SELECT document_id FROM portal_searchfacet "
-            "WHERE search_vector @@ plainto_tsquery('english', %s))",
-            [" ".join(words)],
-        )
-    return "s.document_id NOT IN (SELECT rowid FROM portal_fts WHERE portal_fts MATCH %s)", [fts5_query(words)]
-
-
-def newest_matches(words: tuple[str, ...], where: str) -> tuple[str, list]:
-    """SQL for the ids of matches, highest first; parameters: the returned ones, WHERE's, LIMIT and OFFSET."""
-    if _postgres():
-        sql = (
-            "SELECT s.document_id FROM portal_searchfacet s "
-            f"WHERE s.search_vector @@ plainto_tsquery('english', %s) AND {where} "
-            "ORDER BY s.document_id DESC LIMIT %s OFFSET %s"
-        )
-        return sql, [" ".join(words)]
-    sql = (  # FTS5 yields its rowids in order: no sort, no set of all matches
-        "SELECT f.rowid FROM portal_fts f JOIN portal_searchfacet s ON s.document_id = f.rowid "
-        f"WHERE portal_fts MATCH %s AND {where} ORDER BY f.rowid DESC LIMIT %s OFFSET %s"
-    )
-    return sql, [fts5_query(words)]
-
-
-def ranked_page(words: tuple[str, ...], where: str) -> tuple[str, list]:
-    """SQL for the ids of one page ordered by relevance, `where` on `portal_searchfacet s` without the words' match.
-
-    Parameters: the returned ones, the lowest id to rank, then WHERE's, then LIMIT and OFFSET.
-    """
-    if _postgres():
-        # The query is bound once in a CTE so that parameters come in order: rank words, WHERE's, paging.
-        sql = (
-            "WITH q AS (SELECT plainto_tsquery('english', %s) AS tsq) "
-            "SELECT s.document_id FROM q, portal_searchfacet s "
-            f"WHERE s.search_vector @@ q.tsq AND s.document_id >= %s AND {where} "
-            "ORDER BY ts_rank_cd(s.search_vector, q.tsq) DESC, s.sort_date DESC, s.document_id DESC LIMIT %s OFFSET %s"
-        )
-        return sql, [" ".join(words)]
-    sql = (
-        "SELECT s.document_id FROM portal_fts f JOIN portal_searchfacet s ON s.document_id = f.rowid "
-        f"WHERE portal_fts MATCH %s AND f.rowid >= %s AND {where} "
-        "ORDER BY bm25(portal_fts, 8.0, 1.0, 0.5), s.sort_date DESC, s.document_id DESC LIMIT %s OFFSET %s"
-    )
-    return sql, [fts5_query(words)]
 
 
 def snippets(ids: list[int], words: tuple[str, ...]) -> dict[int, str]:

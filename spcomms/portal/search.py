@@ -16,7 +16,7 @@ import datetime as dt
 import json
 import re
 import secrets
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
@@ -25,7 +25,7 @@ from spcomms.cases import visibility
 from spcomms.lib.letter import FOOTNOTE_TOKEN
 from spcomms.registry.models import Addressee, Mandate
 
-from . import fulltext
+from . import facets, fulltext
 from .models import KIND_COMPANY, KIND_OTHER, KIND_STATE, SearchDocument, SearchFacet, SearchMandate, SearchState
 
 # The sections that make one letter different from another; the standard paragraphs (capacity, procedure,
@@ -45,7 +45,7 @@ WORD = re.compile(r"\w+", re.UNICODE)
 MAX_WORDS = 16
 
 SORTS = ("relevance", "newest", "oldest", "reference")
-FACETS = ("kind", "type", "mandate", "addressee", "year", "replied")
+FACETS = facets.FACETS
 PUBLIC_TYPES = ("AL", "UA", "OL", "JAL", "JUA", "JOL")
 
 
@@ -81,7 +81,7 @@ def _delete(ids=None) -> None:
 
 
 def _changed() -> None:
-    """A new state token: facet counts cached under the old one are never used again (see _facet_counts)."""
+    """A new state token: every process reloads its facet table (facets.table)."""
     if not SearchState.objects.filter(pk=1).update(token=secrets.token_hex(16)):
         SearchState.objects.create(pk=1, token=secrets.token_hex(16))
 
@@ -237,172 +237,77 @@ HIT_COLUMNS = ", ".join(
         "last_reply_on",
     )
 )
-ORDERS = {
-    "newest": "s.sort_date DESC, s.document_id DESC",
-    "oldest": "s.sort_date ASC, s.document_id ASC",
-    "reference": "s.year DESC, s.code ASC, s.number DESC, s.document_id DESC",
-}
 
 
-def _where(query: Query, now: dt.datetime, words: bool = True) -> tuple[str, list]:
-    """A WHERE clause on `portal_searchfacet s` (with the words' match unless `words` is False) and its parameters."""
-    clauses, params = ["s.published_at <= %s"], [now]
-
-    def any_of(column, values):
-        clauses.append(f"{column} IN ({', '.join(['%s'] * len(values))})")
-        params.extend(values)
-
-    if query.words and words:
-        sql, word_params = fulltext.match(query.words)
-        clauses.append(sql)
-        params.extend(word_params)
-    for column, values in (
-        ("s.kind", query.kind),
-        ("s.public_type", query.type),
-        ("s.addressee_id", query.addressee),
-        ("s.year", query.year),
-    ):
-        if values:
-            any_of(column, values)
-    if set(query.replied) in ({"yes"}, {"no"}):
-        clauses.append("s.replied = %s")
-        params.append(query.replied[0] == "yes")
-    for mandate_id in query.mandate:
-        clauses.append("s.document_id IN (SELECT document_id FROM portal_searchmandate WHERE mandate_id = %s)")
-        params.append(mandate_id)
-    return " AND ".join(clauses), params
-
-
-# The matched set is computed once; kind, type, year and replied come out of one small cube summed in Python.
-# CROSS JOIN: SQLite then looks up each hit's mandates (index) instead of reading all links (PostgreSQL: a join).
-FACET_SQL = """
-WITH hits AS MATERIALIZED (
-    SELECT s.document_id AS id, s.addressee_id, s.kind, s.public_type, s.year, s.replied
-    FROM portal_searchfacet s WHERE {where}
-)
-SELECT 'cube', kind, public_type, year, replied, COUNT(*) FROM hits GROUP BY kind, public_type, year, replied
-UNION ALL SELECT 'addressee', CAST(addressee_id AS TEXT), NULL, NULL, NULL, COUNT(*) FROM hits GROUP BY addressee_id
-UNION ALL SELECT 'mandate', CAST(m.mandate_id AS TEXT), NULL, NULL, NULL, COUNT(*)
-    FROM hits CROSS JOIN portal_searchmandate m WHERE m.document_id = hits.id GROUP BY m.mandate_id
-"""
-
-# Facet counts of searches without words (the register's list, a filter chosen), per process: they depend only on
-# the index (its state token) and on which publication times have passed (valid until the next one comes).
-_cache: dict[tuple, tuple[dt.datetime | None, int, dict]] = {}
-CACHE_SIZE = 1000
-
-
-def _facet_counts(cursor, query: Query, now: dt.datetime) -> tuple[int, dict[str, dict[str, int]]]:
-    """Total and facet counts; cached without words, and for words found almost everywhere counted the short way."""
-    if query.words:
-        universe_total, universe = _facet_counts(cursor, replace(query, words=()), now)
-        if fulltext.count(cursor, query.words) * 2 <= universe_total:
-            return _count_facets(cursor, *_where(query, now))
-        # Words in most letters: count the letters without them (fewer) and take those from the cached counts.
-        where, params = _where(query, now, words=False)
-        unmatched, unmatched_params = fulltext.unmatched(query.words)
-        missing_total, missing = _count_facets(cursor, f"{where} AND {unmatched}", [*params, *unmatched_params])
-        facets = {
-            name: {v: n - missing[name].get(v, 0) for v, n in counts.items() if n > missing[name].get(v, 0)}
-            for name, counts in universe.items()
-        }
-        return universe_total - missing_total, facets
-    cursor.execute("SELECT token FROM portal_searchstate WHERE id = 1")  # first: a later change gets a new one
-    token = cursor.fetchone()
-    key = (token, query.kind, query.type, query.mandate, query.addressee, query.year, query.replied)
-    cached = _cache.get(key) if token else None
-    if cached and (cached[0] is None or now < cached[0]):
-        return cached[1], cached[2]
-    total, facets = _count_facets(cursor, *_where(query, now))
-    if token:
-        cursor.execute("SELECT MIN(published_at) FROM portal_searchfacet WHERE published_at > %s", [now])
-        if len(_cache) >= CACHE_SIZE:
-            _cache.clear()
-        _cache[key] = (_aware(cursor.fetchone()[0]), total, facets)
-    return total, facets
-
-
-def _count_facets(cursor, where: str, params: list) -> tuple[int, dict[str, dict[str, int]]]:
-    facets: dict[str, dict[str, int]] = {name: {} for name in FACETS}
-    cursor.execute(FACET_SQL.format(where=where), params)
-    for name, value, public_type, year, replied, count in cursor.fetchall():
-        if name != "cube":
-            facets[name][value] = count
-            continue
-        for facet, v in (("kind", value), ("type", public_type), ("year", str(year)), ("replied", _yes_no(replied))):
-            facets[facet][v] = facets[facet].get(v, 0) + count
-    return sum(facets["kind"].values()), facets
-
-
-def _yes_no(replied) -> str:
-    return "yes" if replied else "no"  # True/False on PostgreSQL, 1/0 on SQLite
+def _filters(query: Query) -> facets.Filters:
+    return facets.Filters(
+        kind=query.kind,
+        type=query.type,
+        mandate=query.mandate,
+        addressee=query.addressee,
+        year=query.year,
+        replied=query.replied,
+    )
 
 
 def search(query: Query, now: dt.datetime | None = None) -> Results:
     """One page of hits, the total and every facet's counts, all under the same filters."""
     now = now or timezone.now()
+    filters = _filters(query)
     with fulltext.session(query.words) as cursor:
-        total, facets = _facet_counts(cursor, query, now)
-        if total == 0 or query.offset >= total:
-            return Results(total=total, hits=[], facets=facets)
-        if query.effective_sort == "relevance":
-            ids = _ranked_ids(cursor, query, now)
+        table = facets.table(cursor)
+        if query.words:
+            matched = fulltext.matching_ids(cursor, query.words)
+            ids = table.select(matched, filters, now)
         else:
-            where, params = _where(query, now)
-            cursor.execute(
-                f"SELECT s.document_id FROM portal_searchfacet s WHERE {where} "
-                f"ORDER BY {ORDERS[query.effective_sort]} LIMIT %s OFFSET %s",
-                [*params, query.limit, query.offset],
-            )
-            ids = [row[0] for row in cursor.fetchall()]
-        if not ids:
-            return Results(total=total, hits=[], facets=facets)
+            ids = None
+        total, counts = table.counts(ids, filters, now)
+        if total == 0 or query.offset >= total:
+            return Results(total=total, hits=[], facets=counts)
+        if query.effective_sort == "relevance":
+            page = _ranked_page(cursor, query, matched, ids)
+        else:
+            ids = table.select(None, filters, now) if ids is None else ids
+            page = table.page(ids, query.effective_sort, query.offset, query.limit)
+        if not page:
+            return Results(total=total, hits=[], facets=counts)
         cursor.execute(
             f"SELECT {HIT_COLUMNS} FROM portal_searchdocument d "
-            f"WHERE d.communication_id IN ({', '.join(['%s'] * len(ids))})",
-            ids,
+            f"WHERE d.communication_id IN ({', '.join(['%s'] * len(page))})",
+            page,
         )
-        rows = sorted(cursor.fetchall(), key=lambda row: ids.index(row[0]))
-    snippets = fulltext.snippets(ids, query.words) if query.words else {}
+        position = {pk: i for i, pk in enumerate(page)}
+        rows = sorted(cursor.fetchall(), key=lambda row: position[row[0]])
+    snippets = fulltext.snippets(page, query.words) if query.words else {}
     # Defence in depth: a row the gate no longer publishes (index not yet in step) is never shown.
-    shown = visibility.published_communications(now).filter(pk__in=ids)
-    still_public = set(shown.values_list("pk", flat=True))
+    still_public = set(visibility.published_communications(now).filter(pk__in=page).values_list("pk", flat=True))
     hits = [_hit(row, snippets.get(row[0])) for row in rows if row[0] in still_public]
-    return Results(total=total, hits=hits, facets=facets)
+    return Results(total=total, hits=hits, facets=counts)
 
 
 # Relevance ranks the RANK_WINDOW most recently indexed matches (highest ids) by bm25 / ts_rank_cd and lists the
 # older matches after them, newest first: ranking every match of a word found in most letters costs ~2 µs per
 # letter on SQLite and a detoasted tsvector each on PostgreSQL, far beyond the latency budget at 100k letters.
+# The engine ranks a range of ids, filtered or not, so the range is also held to RANK_SCAN letters holding the
+# words: a narrow filter ranks fewer than RANK_WINDOW of its matches rather than scanning every letter.
 RANK_WINDOW = 1000
+RANK_SCAN = 10_000
 
 
-def _ranked_ids(cursor, query: Query, now: dt.datetime) -> list[int]:
-    where, params = _where(query, now, words=False)
-    sql, word_params = fulltext.newest_matches(query.words, where)
-    cursor.execute(sql, [*word_params, *params, 1, RANK_WINDOW - 1])
-    row = cursor.fetchone()
-    floor = row[0] if row else 0  # the lowest id in the window
-    ids = []
-    if query.offset < RANK_WINDOW:
-        sql, word_params = fulltext.ranked_page(query.words, where)
-        limit = min(query.limit, RANK_WINDOW - query.offset)
-        cursor.execute(sql, [*word_params, floor, *params, limit, query.offset])
-        ids = [row[0] for row in cursor.fetchall()]
-    if row and len(ids) < query.limit:
-        sql, word_params = fulltext.newest_matches(query.words, f"{where} AND s.document_id < %s")
-        offset = max(0, query.offset - RANK_WINDOW)
-        cursor.execute(sql, [*word_params, *params, floor, query.limit - len(ids), offset])
-        ids += [row[0] for row in cursor.fetchall()]
-    return ids
-
-
-def _aware(value):
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value)
-    if value is not None and value.tzinfo is None:
-        value = value.replace(tzinfo=dt.UTC)
-    return value
+def _ranked_page(cursor, query: Query, matched: list[int], ids: list[int]) -> list[int]:
+    """One page by relevance of `ids`, the letters passing the filters among `matched` (all holding the words)."""
+    newest_first = ids[::-1]  # ids, like matched, are ascending
+    lowest = matched[-RANK_SCAN:][0]
+    window = [pk for pk in newest_first[:RANK_WINDOW] if pk >= lowest]
+    page = []
+    if query.offset < len(window):
+        wanted = set(window)
+        ranked = [pk for pk in fulltext.ranked(cursor, query.words, window[-1]) if pk in wanted]
+        page = ranked[query.offset : query.offset + query.limit]
+    if len(page) < query.limit:
+        start = max(query.offset, len(window))
+        page += newest_first[start : start + query.limit - len(page)]
+    return page
 
 
 def _hit(row, snippet: str | None) -> Hit:
@@ -414,7 +319,7 @@ def _hit(row, snippet: str | None) -> Hit:
         date = dt.date.fromisoformat(date)
     if isinstance(last_reply_on, str):
         last_reply_on = dt.date.fromisoformat(last_reply_on)
-    published_at = _aware(published_at)
+    published_at = facets.aware(published_at)
     return Hit(
         id=pk,
         slug=slug,

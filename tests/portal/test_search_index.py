@@ -70,18 +70,6 @@ def test_words_of_drops_syntax_and_stop_words():
     assert search.words_of('"Forced" labour* OR (the) NEAR/3 body:x') == ("forced", "labour", "near", "3", "body", "x")
 
 
-def test_counts_taken_from_the_letters_without_the_words_equal_counts_of_the_letters_with_them(register, monkeypatch):
-    from spcomms.portal import fulltext
-
-    for query in (search.Query(words=("alleged",)), search.Query(words=("forced",), kind=("state",))):
-        counted = []
-        for how_many_match in (0, 10**9):  # 0: count the matches; 10**9: count the others, subtract (search.py)
-            monkeypatch.setattr(fulltext, "count", lambda cursor, words, n=how_many_match: n)
-            results = search.search(query)
-            counted.append((results.total, results.facets))
-        assert counted[0] == counted[1] and counted[0][0] > 0
-
-
 def test_cached_register_counts_follow_every_change_of_the_index(register):
     assert search.search(search.Query()).total == 3
     search.remove(register.to_company)
