@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -49,3 +51,12 @@ def test_a_letter_without_snapshot():
     assert Communication.objects.get().letter is None
     with pytest.raises(CommandError, match="AL OTH 5/2021 has no letter snapshot yet"):
         call_command("render", "AL OTH 5/2021")
+
+
+@pytest.mark.parametrize("where", ["missing/letter.pdf", "."], ids=["missing folder", "a folder"])
+def test_an_output_that_cannot_be_written_is_an_error(tmp_path, reference, where):
+    output = tmp_path / where
+    problem = rf"cannot write {re.escape(str(output))}: (No such file or directory|Is a directory)"
+    with pytest.raises(CommandError, match=problem):
+        call_command("render", reference, "--format", "pdf", "-o", str(output))
+    assert not (tmp_path / "missing").exists()

@@ -29,7 +29,10 @@ class Command(BaseCommand):
             raise CommandError(f"{comm.reference} has no letter snapshot yet: generate its letters first")
         rendered = render_as(Letter.from_dict(comm.letter), format)
         if output:
-            Path(output).write_bytes(rendered.content)
+            try:
+                Path(output).write_bytes(rendered.content)
+            except OSError as exc:  # a missing folder, a folder given as the file, no permission
+                raise CommandError(f"cannot write {output}: {exc.strerror or exc}") from None
             self.stderr.write(f"{comm.reference} → {output} ({len(rendered.content):,} bytes)")
         else:
             sys.stdout.buffer.write(rendered.content)
