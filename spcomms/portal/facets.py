@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import gc
 import itertools
 import threading
 from collections import Counter
@@ -150,6 +149,8 @@ class Table:
         """One page of `ids` in the order `sort` names ("newest", "oldest", "reference")."""
         order = self.by_reference if sort == "reference" else self.newest
         reverse = sort == "oldest"
+        if len(ids) == len(order):  # every letter (ids come from this table): the order itself
+            return (order[::-1] if reverse else order)[offset : offset + limit]
         if len(ids) * 16 < len(order):  # a few ids: sort them; many: walk the order and keep theirs
             rank = self._rank_of(sort, order)
             return sorted(ids, key=rank.__getitem__, reverse=reverse)[offset : offset + limit]
@@ -242,8 +243,4 @@ def table(cursor) -> Table:
             current.counts(None, Filters(), timezone.now())  # what the list page and most searches start from
             if token is not None:
                 _table = current
-                # The table's objects live until the next change: out of the collector's sight, full collections
-                # do not walk its hundreds of thousands of objects (pauses of ~50 ms at 100k letters).
-                gc.collect()
-                gc.freeze()
     return current
