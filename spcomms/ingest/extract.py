@@ -14,6 +14,7 @@ from pathlib import Path
 from spcomms.ingest.errors import ParseError
 
 MAX_BYTES = 50 * 1024 * 1024  # a letter is a few hundred kB; anything larger is not a letter
+MAX_UNPACKED = 200 * 1024 * 1024  # what a DOCX may unpack to; more is a ZIP bomb, not a letter
 _TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 _BINARY_SHARE = 0.01  # control characters above this share of the text mean the file is not text
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff]")
@@ -49,8 +50,8 @@ def extract_bytes(data: bytes, filename: str) -> tuple[str, str]:
             text = decode_text(data, filename)
     except ParseError:
         raise
-    except Exception as error:  # a broken file must never escape as a traceback
-        raise ParseError(filename, f"cannot read {fmt.upper()} file ({type(error).__name__}: {error})") from None
+    except Exception as error:  # python-docx (KeyError, lxml errors…) or pdfium on a broken file: never a traceback
+        raise ParseError(filename, f"not a readable {fmt.upper()}: {_describe(error)}") from None
     if not text.strip():
         raise ParseError(filename, "no text layer: OCR needed" if fmt == "pdf" else "file contains no text")
     return text, fmt
@@ -61,9 +62,10 @@ def sniff_format(data: bytes, filename: str) -> str:
     if b"%PDF-" in data[:1024]:
         return "pdf"
     if data[:4] == b"PK\x03\x04":
-        if _is_docx(data):
-            return "docx"
-        raise ParseError(filename, "ZIP archive that is not a Word document (no word/document.xml)")
+        problem = docx_problem(data)
+        if problem:
+            raise ParseError(filename, f"not a readable DOCX: {problem}")
+        return "docx"
     if suffix == ".pdf":
         raise ParseError(filename, "not a PDF: the %PDF header is missing (corrupt or mislabelled file)")
     if suffix == ".docx":
@@ -73,12 +75,33 @@ def sniff_format(data: bytes, filename: str) -> str:
     return _TEXT_SUFFIXES.get(suffix, "txt")
 
 
-def _is_docx(data: bytes) -> bool:
+def docx_problem(data: bytes) -> str | None:
+    """Why a ZIP package is not a Word document that can be opened, or None when it is one.
+
+    Every member is decompressed once (CRC check) so that damage anywhere is found here, with its cause, and not
+    deep inside python-docx. Declared sizes bound what is unpacked: a small file that inflates to gigabytes is refused.
+    """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return False
+            members = archive.infolist()
+            if not any(member.filename == "word/document.xml" for member in members):
+                return "a ZIP archive that is not a Word document (no word/document.xml)"
+            unpacked = sum(member.file_size for member in members)
+            if unpacked > MAX_UNPACKED:
+                return f"it unpacks to {unpacked:,} bytes; a letter unpacks to at most {MAX_UNPACKED:,}"
+            damaged = archive.testzip()
+            if damaged is not None:
+                return f"damaged ZIP member {damaged} (checksum mismatch)"
+    # zipfile raises far more than BadZipFile on crafted input (NotImplementedError for an unknown "version needed",
+    # EOFError, zlib.error, struct.error, KeyError, RuntimeError for encryption…): any of them means unreadable.
+    except Exception as error:
+        return _describe(error)
+    return None
+
+
+def _describe(error: Exception) -> str:
+    detail = str(error).strip().strip("'\"")
+    return f"{type(error).__name__}: {detail}" if detail else type(error).__name__
 
 
 def decode_text(data: bytes, filename: str) -> str:

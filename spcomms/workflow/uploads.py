@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import io
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+
+from spcomms.ingest.extract import docx_problem
 
 ACCEPTED = "PDF, DOCX or an image (PNG, JPEG, TIFF)"
 _SUFFIX = {"pdf": ".pdf", "docx": ".docx", "png": ".png", "jpeg": ".jpg", "tiff": ".tif"}
@@ -44,12 +44,8 @@ def sniff(data: bytes) -> str | None:
         return "jpeg"
     if data.startswith((b"II*\x00", b"MM\x00*")):
         return "tiff"
-    if data.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                return "docx" if "word/document.xml" in archive.namelist() else None
-        except (zipfile.BadZipFile, OSError, ValueError):
-            return None
+    if data.startswith(b"PK\x03\x04") and docx_problem(data) is None:
+        return "docx"
     return None
 
 
@@ -75,8 +71,11 @@ def check_file(name: str, data: bytes, limit: int | None = None) -> CheckedFile:
     if len(data) > limit:
         raise ValidationError(_too_large(len(data), limit))
     kind = sniff(data)
+    label = Path(name).name or "The file"
+    if kind is None and data.startswith(b"PK\x03\x04"):  # a ZIP package: say what is wrong with it
+        raise ValidationError(f"{label} is not a readable DOCX: {docx_problem(data)}. Accepted: {ACCEPTED}.")
     if kind is None:
-        raise ValidationError(f"{Path(name).name or 'The file'} is not a {ACCEPTED} (judged by its content).")
+        raise ValidationError(f"{label} is not a {ACCEPTED} (judged by its content).")
     stem = "".join(ch for ch in Path(name).stem if ch.isalnum() or ch in "-_ .")[:80].strip() or "reply"
     return CheckedFile(stem + _SUFFIX[kind], data, kind, CONTENT_TYPES[kind], hashlib.sha256(data).hexdigest())
 

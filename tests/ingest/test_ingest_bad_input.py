@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+import zipfile
 
 import pypdfium2 as pdfium
 import pytest
@@ -27,7 +29,7 @@ def _write(tmp_path, name: str, data: bytes):
         ("truncated.pdf", b"%PDF-1.7\n1 0 obj <<>> endobj\n", "PDF"),
         ("fake.pdf", b"just some words", "not a PDF"),
         ("fake.docx", b"just some words", "not a DOCX"),
-        ("archive.docx", b"PK\x03\x04" + b"\x00" * 40, "not a Word document"),
+        ("archive.docx", b"PK\x03\x04" + b"\x00" * 40, "not a readable DOCX: BadZipFile: File is not a zip file"),
     ],
 )
 def test_unreadable_files(tmp_path, name, data, problem):
@@ -37,6 +39,15 @@ def test_unreadable_files(tmp_path, name, data, problem):
     assert name in str(error.value)
     assert problem in str(error.value)
     assert error.value.path == str(path)
+
+
+def test_a_zip_that_is_not_a_word_document(tmp_path):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    path = _write(tmp_path, "sheet.docx", buffer.getvalue())
+    with pytest.raises(ParseError, match=r"sheet\.docx: not a readable DOCX: a ZIP archive that is not a Word"):
+        parse_file(path)
 
 
 def test_pdf_without_text_layer(tmp_path):
@@ -49,8 +60,6 @@ def test_pdf_without_text_layer(tmp_path):
 def test_blank_pdf_made_with_pdfium():
     document = pdfium.PdfDocument.new()
     document.new_page(595, 842)
-    import io
-
     buffer = io.BytesIO()
     document.save(buffer)
     with pytest.raises(ParseError, match="upload.pdf: no text layer: OCR needed"):

@@ -12,6 +12,7 @@ from spcomms.workflow.actions.replies import IssueReplyLink
 from spcomms.workflow.models import ReplyToken
 from spcomms.workflow.tokens import hash_token
 from tests.workflow import builders, files
+from tests.workflow.corrupt_files import docx_needing_zip_version_15
 from tests.workflow.procedure import STAFF, sent_by_hand
 
 
@@ -72,6 +73,13 @@ def test_wrong_type_is_refused_by_content(client, token):
     assert response.status_code == 400
     assert "is not a PDF, DOCX or an image" in response.content.decode()
     assert upload(client, token, files.HTML_AS_PDF, "reply.pdf").status_code == 400
+    assert not Reply.objects.exists()
+
+
+def test_a_damaged_docx_is_refused_with_the_reason(client, token):
+    response = upload(client, token, docx_needing_zip_version_15(), "reply.docx")
+    assert response.status_code == 400
+    assert "reply.docx is not a readable DOCX: NotImplementedError: zip file version 15.0" in response.content.decode()
     assert not Reply.objects.exists()
 
 

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from spcomms.cases.models import Reply
 from tests.workflow import files
+from tests.workflow.corrupt_files import docx_needing_zip_version_15
 from tests.workflow.procedure import sent_by_hand
 
 
@@ -55,6 +56,14 @@ def test_wrong_type_and_oversized_files_are_refused(client, secretariat, sent, s
     assert "is not a PDF, DOCX or an image" in post(client, sent, files.EXECUTABLE, "reply.docx").content.decode()
     settings.REPLY_MAX_BYTES = 1024
     assert "too large" in post(client, sent, files.reply_pdf()).content.decode()
+    assert not Reply.objects.exists()
+
+
+def test_a_damaged_docx_is_a_form_error(client, secretariat, sent):
+    client.force_login(secretariat)
+    response = post(client, sent, docx_needing_zip_version_15(), "reply.docx")
+    assert response.status_code == 200  # the form again, with the error under the file field
+    assert "reply.docx is not a readable DOCX: NotImplementedError: zip file version 15.0" in response.content.decode()
     assert not Reply.objects.exists()
 
 
