@@ -94,10 +94,44 @@ class Draft(models.Model):
         clauses = [dc.clause.text for dc in self.draftclause_set.select_related("clause").order_by("position")]
         return "\n\n".join([*clauses, *([self.annex_text] if self.annex_text.strip() else [])])
 
+    def footnote_texts(self) -> list[str]:
+        """The notes' texts in order; entries without a text (saved before `clean` checked them) are left out."""
+        notes = self.footnotes if isinstance(self.footnotes, list) else []
+        return [note["text"] for note in notes if isinstance(note, dict) and isinstance(note.get("text"), str)]
+
     def clean(self):
-        numbers = [note.get("number") for note in self.footnotes or [] if isinstance(note, dict)]
-        if len(numbers) != len(self.footnotes or []) or numbers != list(range(1, len(numbers) + 1)):
-            raise ValidationError({"footnotes": "footnotes must be numbered 1, 2, 3 … in order"})
+        problem = footnotes_problem(self.footnotes)
+        if problem:
+            raise ValidationError({"footnotes": problem})
+
+
+FOOTNOTE_SHAPE = 'a list like [{"number": 1, "text": "…"}, {"number": 2, "text": "…"}]'
+
+
+def footnotes_problem(notes) -> str | None:
+    """What is wrong with a draft's footnotes (the admin edits them as raw JSON), or None."""
+    if notes is None:
+        return None
+    if not isinstance(notes, list):
+        return f"footnotes must be {FOOTNOTE_SHAPE}, not {type(notes).__name__} {notes!r:.40}"
+    seen = set()
+    for position, note in enumerate(notes, start=1):
+        if not isinstance(note, dict):
+            return f"footnote {position} must be an object with a number and a text, not {note!r:.40}"
+        extra = set(note) - {"number", "text"}
+        if extra:
+            return f"footnote {position} has unknown keys: {', '.join(sorted(map(str, extra)))}"
+        number, text = note.get("number"), note.get("text")
+        if type(number) is not int:  # bool is an int to isinstance
+            return f"footnote {position} needs a whole number as its 'number', not {number!r:.40}"
+        if number in seen:
+            return f"footnote number {number} appears twice"
+        seen.add(number)
+        if not isinstance(text, str) or not text.strip():
+            return f"footnote {number} needs a non-empty 'text'"
+    if [note["number"] for note in notes] != list(range(1, len(notes) + 1)):
+        return "footnotes must be numbered 1, 2, 3 … in order"
+    return None
 
 
 class DraftClause(models.Model):

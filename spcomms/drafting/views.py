@@ -209,7 +209,7 @@ def _draft_initial(case: Case, draft: Draft) -> dict:
 
 def _draft_forms(case: Case, draft: Draft, data=None):
     form = forms.DraftForm(data, initial=_draft_initial(case, draft))
-    notes = forms.FootnoteRows(data, initial=[{"text": n["text"]} for n in draft.footnotes], prefix="notes")
+    notes = forms.FootnoteRows(data, initial=[{"text": t} for t in draft.footnote_texts()], prefix="notes")
     clauses = forms.ClauseRows(
         data, initial=[{"clause": dc.clause} for dc in draft.draftclause_set.select_related("clause")], prefix="clauses"
     )

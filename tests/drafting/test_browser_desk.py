@@ -5,7 +5,9 @@ import io
 import docx
 import pypdfium2
 import pytest
+from django.contrib.auth.models import Group
 
+from spcomms.workflow.roles import SECRETARIAT
 from tests.browser import log_in, screenshot
 from tests.drafting.builders import MINORITIES, STATE_SET, SUPPLY_CHAIN_SET
 
@@ -15,7 +17,11 @@ GP13 = "Guiding Principle 13: avoid causing, prevent or mitigate adverse impacts
 
 @pytest.fixture
 def officer(django_user_model):
-    return django_user_model.objects.create_superuser("officer", "officer@example.org", PASSWORD)
+    """A secretariat account as `createstaff` makes it: the desk must work with the role's permissions alone."""
+    user = django_user_model.objects.create_user("officer", "officer@example.org", PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name=SECRETARIAT))
+    assert not user.is_superuser
+    return user
 
 
 def click(page, name):

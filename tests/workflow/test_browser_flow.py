@@ -3,11 +3,13 @@ reply → publication 60 days later, visible through the visibility gate and on 
 
 import hashlib
 import re
+from urllib.parse import urljoin
 
 import pytest
 
 from spcomms.cases import visibility
 from spcomms.cases.models import Case, Communication
+from spcomms.portal.search import slug_of
 from spcomms.workflow import worker
 from tests.workflow import builders, files
 from tests.workflow.conftest import PASSWORD, holder_of
@@ -79,15 +81,30 @@ def test_from_clearance_to_publication(browser, live_server, smtp, fake_clock, d
 
     comm = Communication.objects.get(case=case)
     assert comm.status == Communication.REPLIED
+    reply = comm.replies.get()
+    public_url = f"{base}/communications/{slug_of(comm.reference)}"
+    public_page = addressee.context.new_page()
+    assert public_page.goto(public_url).status == 404  # replied, but not 60 days old: not public
     assert not visibility.published_communications(fake_clock()).exists()
-    fake_clock.advance(days=60)
+
+    fake_clock.advance(days=59)
+    assert worker.run_once()["published"] == 0
+    assert public_page.goto(public_url).status == 404
+    fake_clock.advance(days=1)
     assert worker.run_once()["published"] == 1
     public = visibility.get_public(comm.pk, fake_clock())
     assert len(public.replies) == 1 and public.replies[0].sha256
 
     page.goto(f"{base}/staff/letters/{comm.pk}/")
     assert "published" in page.inner_text("#publication")
-    public_page = addressee.context.new_page()
-    response = public_page.goto(f"{base}/communications/{comm.reference.replace(' ', '-').replace('/', '-')}")
-    if response.status == 200:  # the portal is there: the letter and its reply are on the public page
-        assert comm.reference in public_page.content()
+
+    # The public page: the letter under its reference, and the addressee's reply with its date and file.
+    assert public_page.goto(public_url).status == 200
+    assert comm.reference in public_page.inner_text("h1")
+    assert "Workers are allegedly transferred" in public_page.content()
+    article = public_page.locator(f"#reply-{reply.pk}").locator("xpath=..")
+    assert "Reply received 15 March 2021" in article.inner_text()
+    assert "language: fr" in article.inner_text()
+    download = article.get_by_role("link", name="Download the reply")
+    reply_response = public_page.request.get(urljoin(public_page.url, download.get_attribute("href")))
+    assert reply_response.status == 200 and reply_response.body() == reply_file.read_bytes()
