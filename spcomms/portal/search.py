@@ -288,8 +288,8 @@ def search(query: Query, now: dt.datetime | None = None) -> Results:
 # Relevance ranks the RANK_WINDOW most recently indexed matches (highest ids) by bm25 / ts_rank_cd and lists the
 # older matches after them, newest first: ranking every match of a word found in most letters costs ~2 µs per
 # letter on SQLite and a detoasted tsvector each on PostgreSQL, far beyond the latency budget at 100k letters.
-# The engine ranks a range of ids, filtered or not, so the range is also held to RANK_SCAN letters holding the
-# words: a narrow filter ranks fewer than RANK_WINDOW of its matches rather than scanning every letter.
+# SQLite's engine ranks a range of ids, filtered or not, so the range is also held to the RANK_SCAN newest letters
+# holding the words: a narrow filter ranks fewer than RANK_WINDOW of its matches rather than every letter.
 RANK_WINDOW = 1000
 RANK_SCAN = 10_000
 
@@ -301,9 +301,7 @@ def _ranked_page(cursor, query: Query, matched: list[int], ids: list[int]) -> li
     window = [pk for pk in newest_first[:RANK_WINDOW] if pk >= lowest]
     page = []
     if query.offset < len(window):
-        wanted = set(window)
-        ranked = [pk for pk in fulltext.ranked(cursor, query.words, window[-1]) if pk in wanted]
-        page = ranked[query.offset : query.offset + query.limit]
+        page = fulltext.ranked(cursor, query.words, window[::-1])[query.offset : query.offset + query.limit]
     if len(page) < query.limit:
         start = max(query.offset, len(window))
         page += newest_first[start : start + query.limit - len(page)]
