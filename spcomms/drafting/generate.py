@@ -10,8 +10,9 @@ from spcomms.audit.actions import Action
 from spcomms.audit.log import snapshot
 from spcomms.cases.models import Case, CaseAddressee, Communication
 from spcomms.cases.references import allocate_reference
+from spcomms.drafting.actions import CaseLocked, lock_case
 from spcomms.drafting.compose import LetterPlan, Recipient, compose
-from spcomms.drafting.models import Draft, GroupMembership
+from spcomms.drafting.models import Draft, GroupMembership, footnotes_problem
 from spcomms.lib.references import Reference, ReferenceError, parse_reference
 from spcomms.registry.models import Addressee, Mandate
 
@@ -43,6 +44,8 @@ def problems(case: Case) -> list[str]:
         ]
     if not draft.facts.strip():
         found.append("the draft has no facts")
+    if footnote_problem := footnotes_problem(draft.footnotes):  # saved in the admin before it was checked
+        found.append(f"the draft's footnotes: {footnote_problem}")
     groups = list(case.groups.select_related("question_set"))
     if not groups:
         found.append("the case has no addressee groups")
@@ -137,6 +140,10 @@ class GenerateLetters(Action):
         return "generate letters"
 
     def perform(self, case: Case) -> list[Communication]:
+        try:
+            lock_case(case, follow_up=True)  # a closed case takes no more letters
+        except CaseLocked as locked:
+            raise GenerationError(locked.messages) from None
         found = problems(case)
         if found:
             raise GenerationError(found)

@@ -7,7 +7,7 @@ import pytest
 from spcomms.cases.models import Communication
 from spcomms.drafting.actions import CaseFields, SaveCase
 from spcomms.drafting.generate import GenerateLetters, GenerationError, problems
-from spcomms.drafting.models import QuestionSet
+from spcomms.drafting.models import Draft, QuestionSet
 from spcomms.registry.models import Addressee, Mandate, MandateHolder
 from tests import factories
 from tests.drafting.builders import ACTOR, MINORITIES, add, company, group, new_case, ready_case, state, write_text
@@ -117,3 +117,9 @@ def test_a_case_without_mandates_is_refused_too():
     case = write_text(new_case(mandates=()))
     add(group(case, "State"), state("CHN"))
     assert refused(case) == ["the case has no mandates"]
+
+
+def test_footnotes_saved_without_their_text_are_a_listed_problem():
+    case = ready_case()
+    Draft.objects.filter(case=case).update(footnotes=[{"number": 1}])  # as the admin could save before it checked
+    assert refused(case) == ["the draft's footnotes: footnote 1 needs a non-empty 'text'"]
