@@ -4,10 +4,14 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import DatabaseError
 
 from spcomms.audit.models import AuditEvent
 from spcomms.cases.models import Case, Communication
 from spcomms.drafting.models import AddresseeGroup
+from spcomms.ingest import store
+from spcomms.ingest.management.commands import parse as parse_command
+from spcomms.registry.models import Addressee, MandateHolder
 from tests.ingest.ingest_helpers import CRRC, FIXTURES, MINEBEA, SAMPLES, XIAOMI
 
 # A letter of the same batch to a company directly involved: other introduction, seven questions (the last dropped).
@@ -105,6 +109,7 @@ def test_a_state_letter_is_addressed_to_the_state(capsys):
     assert (letter.reference, letter.addressee.iso3, letter.ref_year) == ("AL CHN 18/2020", "CHN", 2020)
 
 
+@pytest.mark.django_db
 def test_parse_prints_the_documented_keys(capsys):
     call_command("parse", str(MINEBEA), "--json")
     [record] = json.loads(capsys.readouterr().out)
@@ -124,6 +129,8 @@ def test_parse_prints_the_documented_keys(capsys):
         "also_sent_to",
         "publication_days",
         "sections",
+        "registry_mandates",
+        "unknown_mandates",
     }
     assert set(record["addressee"]) == {"name", "kind", "person", "salutation"}
     assert set(record["also_sent_to"]) == {"states", "others"}
@@ -131,9 +138,128 @@ def test_parse_prints_the_documented_keys(capsys):
     assert record["date"] == "2021-03-12" and record["reference"] == "AL OTH 135/2021"
 
 
+@pytest.mark.django_db
 def test_parse_reports_bad_files_after_printing_the_good_ones(tmp_path, capsys):
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     with pytest.raises(CommandError, match="empty.txt"):
         call_command("parse", str(MINEBEA), str(empty))
     assert len(json.loads(capsys.readouterr().out)) == 1
+
+
+def _variant(tmp_path, name: str, *replacements: tuple[str, str]):
+    """A copy of the CRRC letter with each (old, new) replaced once."""
+    text = CRRC.read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text
+        text = text.replace(old, new, 1)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _stored() -> tuple[int, ...]:
+    return (
+        Case.objects.count(),
+        Communication.objects.count(),
+        Addressee.objects.count(),
+        MandateHolder.objects.count(),
+        AuditEvent.objects.count(),
+    )
+
+
+MINORITIES = "the Special Rapporteur on minority issues; "
+
+
+@pytest.mark.django_db
+def test_a_mandate_printed_twice_is_stored_once_with_a_warning(tmp_path, capsys):
+    path = _variant(tmp_path, "twice.txt", (MINORITIES, MINORITIES * 2))
+    call_command("ingest", str(path))
+    out, err = capsys.readouterr()
+    assert "1 ingested, 0 unchanged, 0 failed" in out
+    assert f"{path}: mandate printed twice in the header, stored once: Special Rapporteur on minority issues" in err
+    titles = [m.title for m in Case.objects.get().ordered_mandates()]
+    assert len(titles) == 7 and titles.count("Special Rapporteur on minority issues") == 1
+
+
+@pytest.mark.django_db
+def test_a_state_letter_naming_its_own_state_among_the_others(tmp_path, capsys):
+    path = _variant(tmp_path, "AL-CHN-78-2021.txt", ("AL OTH 78/2021", "AL CHN 78/2021"))
+    call_command("ingest", str(path))
+    assert "1 ingested, 0 unchanged, 0 failed" in capsys.readouterr().out
+    letter = Communication.objects.get()
+    names = [a.name for a in letter.case.addressees.all()]
+    assert letter.addressee.iso3 == "CHN" and names.count("China") == 1
+    assert len(names) == 14  # China, and the 13 other States of the "also sent to" list
+
+
+@pytest.mark.django_db
+def test_an_overlong_signatory_name_fails_that_letter_only(tmp_path, capsys):
+    long_name = "Dante " + "Xy" * 120
+    path = _variant(tmp_path, "long.txt", ("Dante Pesce", long_name))
+    with pytest.raises(CommandError) as info:
+        call_command("ingest", str(path), str(MINEBEA))
+    assert f"{path}: signatory name is 246 characters long (at most 200): Dante XyXy" in str(info.value)
+    assert "1 ingested, 0 unchanged, 1 failed" in capsys.readouterr().out
+    assert [c.reference for c in Communication.objects.all()] == ["AL OTH 135/2021"]
+    assert not Addressee.objects.filter(name="CRRC Corporation Limited").exists()  # rolled back with its letter
+
+
+@pytest.mark.django_db
+def test_a_database_refusal_fails_the_letter_and_saves_nothing_of_it(tmp_path, monkeypatch, capsys):
+    def twice(letter, addressee):  # a State listed twice as a parallel addressee: unique_case_addressee
+        china = Addressee.objects.get(iso3="CHN")
+        return [china, china], []
+
+    monkeypatch.setattr(store, "_states_named", twice)
+    before = _stored()
+    with pytest.raises(CommandError) as info:
+        call_command("ingest", str(CRRC))
+    assert f"{CRRC}: the database refused the letter" in str(info.value)
+    assert "0 ingested, 0 unchanged, 1 failed" in capsys.readouterr().out
+    assert _stored() == before
+
+
+@pytest.mark.django_db
+def test_an_unexpected_error_fails_that_letter_and_the_batch_goes_on(monkeypatch, capsys):
+    real = store.case_title
+
+    def title(letter):
+        if letter.reference == "AL OTH 78/2021":
+            raise RuntimeError("boom")
+        return real(letter)
+
+    monkeypatch.setattr(store, "case_title", title)
+    with pytest.raises(CommandError) as info:
+        call_command("ingest", str(CRRC), str(MINEBEA))
+    assert f"{CRRC}: unexpected error, nothing stored (RuntimeError: boom)" in str(info.value)
+    assert "1 ingested, 0 unchanged, 1 failed" in capsys.readouterr().out
+    assert [c.reference for c in Communication.objects.all()] == ["AL OTH 135/2021"]
+
+
+@pytest.mark.django_db
+def test_parse_reports_unknown_mandates_and_links_the_known_ones(tmp_path, capsys):
+    invented = "the Special Rapporteur on invented things; "
+    path = _variant(tmp_path, "invented.txt", (MINORITIES, invented))
+    call_command("parse", str(path), str(CRRC), "--json")
+    out, err = capsys.readouterr()
+    records = json.loads(out)
+    assert records[0]["unknown_mandates"] == ["Special Rapporteur on invented things"]
+    assert records[0]["registry_mandates"][2] is None and records[0]["registry_mandates"][0] == "WG Business"
+    assert records[1]["unknown_mandates"] == [] and None not in records[1]["registry_mandates"]
+    assert (
+        err.strip() == f"warning: {path}: unknown mandate, not in the registry: Special Rapporteur on invented things"
+    )
+
+
+@pytest.mark.django_db
+def test_parse_without_a_readable_registry_says_the_mandates_were_not_checked(monkeypatch, capsys):
+    def broken():
+        raise DatabaseError("no such table: registry_mandate")
+
+    monkeypatch.setattr(parse_command, "mandate_index", broken)
+    call_command("parse", str(MINEBEA))
+    out, err = capsys.readouterr()
+    [record] = json.loads(out)
+    assert record["registry_mandates"] is None and record["unknown_mandates"] is None
+    assert "warning: mandates not checked against the registry (database: no such table: registry_mandate)" in err

@@ -27,8 +27,12 @@ class Command(BaseCommand):
             for path in files:
                 try:
                     outcome = store_letter(parse_file(path), replace=replace)
-                except (ParseError, IngestError) as exc:
-                    failed.append(str(exc) if isinstance(exc, ParseError) else f"{path}: {exc}")
+                except ParseError as exc:
+                    failed.append(str(exc))
+                except IngestError as exc:
+                    failed.append(f"{path}: {exc}")
+                except Exception as exc:  # a bug must not abort the batch: the letter's transaction was rolled back
+                    failed.append(f"{path}: unexpected error, nothing stored ({type(exc).__name__}: {exc})")
                 else:
                     counts[outcome.status] += 1
                     warnings += [f"{path}: {w}" for w in outcome.warnings]
