@@ -45,4 +45,5 @@ class Command(BaseCommand):
             raise CommandError(_message(error)) from None
         verb = "created" if created else "updated"
         approves = f"  approves for {found}" if found else ""
-        self.stdout.write(f"staff account {verb} ({role}): username {username}  password {password}{approves}")
+        roles = f"superuser, {role}" if superuser else role
+        self.stdout.write(f"staff account {verb} ({roles}): username {username}  password {password}{approves}")
