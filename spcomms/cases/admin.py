@@ -1,4 +1,18 @@
-from django.contrib import admin
+"""The admin for cases, letters and replies: a place to look and to fix what the procedure does not own.
+
+Workflow state (statuses, dispatch, deadlines, publication, holds) changes only through the procedure's actions on
+the staff pages, which check the transitions; here it is read-only. A case that has been sent keeps its type,
+mandates, signatories and addressees (the drafting desk refuses the same), and a letter that has been generated or
+sent keeps its case, addressee, date and reference. Replies are recorded on the letter's staff page, where the file
+is checked and de-duplicated and the letter's status follows.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.html import format_html
 
 from spcomms.audit.actions import SaveObject
 from spcomms.audit.admin import AuditedAdmin
@@ -13,23 +27,85 @@ from spcomms.cases.models import (
     Reply,
     Source,
 )
+from spcomms.drafting.actions import EDITABLE, StaleVersion, bump_version, editable, reset_clearance
+
+CASE_STATE_HELP = (
+    "Changed only by the procedure on the staff pages (submit for clearance, approve, send, close), which check "
+    "each step; not editable here."
+)
+LETTER_STATE_HELP = (
+    "Set by the procedure on the letter's staff page (send or record a dispatch, hold and release publication) "
+    "and by the worker (deadlines, publication); not editable here."
+)
 
 
-class CaseMandateInline(admin.TabularInline):
-    model = CaseMandate
+# --- cases -------------------------------------------------------------------------------------------------------
+
+
+class CaseAdminForm(forms.ModelForm):
+    """Carries the version the page was opened at: a save over someone else's newer save is refused."""
+
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)  # `version` is not editable
+
+    class Meta:
+        model = Case
+        fields = ["title", "type", "summary", "staff_notes"]
+        help_texts = {"status": CASE_STATE_HELP}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["opened_version"].initial = self.instance.version
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk is None:
+            return data
+        # Locked until the admin's transaction ends, so no other save slips in between this check and ours.
+        current, status = Case.objects.select_for_update().values_list("version", "status").get(pk=self.instance.pk)
+        if editable(self.instance) and status not in EDITABLE:
+            raise ValidationError(
+                f"Not saved: the case became {dict(Case.STATUSES)[status].lower()} after you opened it, so its type, "
+                "mandates, signatories and addressees can no longer change. Reload the page."
+            )
+        if data.get("opened_version") != current:
+            raise ValidationError(
+                f"Not saved: someone else saved this case after you opened it (you started from version "
+                f"{data.get('opened_version') or '?'}, it is now at version {current}). Reload the page to see their "
+                "changes, then make yours again."
+            )
+        return data
+
+
+class _CaseRowInline(admin.TabularInline):
+    """Mandates, signatories and addressees: what the letters were made from, fixed once the case is sent."""
+
     extra = 0
+
+    def _fixed(self, obj) -> bool:
+        return obj is not None and not editable(obj)
+
+    def has_add_permission(self, request, obj=None):
+        return not self._fixed(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not self._fixed(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._fixed(obj) and super().has_delete_permission(request, obj)
+
+
+class CaseMandateInline(_CaseRowInline):
+    model = CaseMandate
     autocomplete_fields = ["mandate"]
 
 
-class CaseSignatoryInline(admin.TabularInline):
+class CaseSignatoryInline(_CaseRowInline):
     model = CaseSignatory
-    extra = 0
     autocomplete_fields = ["holder"]
 
 
-class CaseAddresseeInline(admin.TabularInline):
+class CaseAddresseeInline(_CaseRowInline):
     model = CaseAddressee
-    extra = 0
     autocomplete_fields = ["addressee"]
 
 
@@ -53,21 +129,91 @@ class CommunicationInline(admin.TabularInline):
 
 @admin.register(Case)
 class CaseAdmin(AuditedAdmin):
+    form = CaseAdminForm
     list_display = ["title", "type", "status", "created_at"]
     list_filter = ["type", "status"]
     search_fields = ["title", "summary", "communications__addressee__name"]
     inlines = [CaseMandateInline, CaseSignatoryInline, CaseAddresseeInline, CommunicationInline, SourceInline]
 
+    def get_readonly_fields(self, request, obj=None):
+        fixed = ["type"] if obj is not None and not editable(obj) else []
+        return ["status", *fixed, "created_at", "updated_at"]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except StaleVersion as stale:  # lost the race after the form's own check: nothing was saved
+            messages.error(request, f"Not saved: {stale}. Reload the page and make your changes again.")
+            return redirect(request.path)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            return super().save_model(request, obj, form, change)
+        bump_version(obj, form.cleaned_data.get("opened_version"))
+        # Only the form's fields: the status may have moved on since the page was read, and is not ours to write.
+        names = [f.name for f in Case._meta.concrete_fields if f.editable and f.name in form.cleaned_data]
+        names.append("updated_at")
+        SaveObject(request.user, obj).execute(save=lambda: obj.save(update_fields=names))
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change:
+            reset_clearance(request.user, form.instance)  # mandates or signatories changed: approvals start over
+
+
+# --- letters -----------------------------------------------------------------------------------------------------
+
+LETTER_STATE_FIELDS = [
+    "status",
+    "sent_at",
+    "dispatch_channel",
+    "dispatch_note",
+    "reply_due",
+    "publish_on",
+    "published_at",
+    "on_hold",
+    "hold_reason",
+]
+
+
+class CommunicationForm(CommunicationAdminForm):
+    class Meta(CommunicationAdminForm.Meta):
+        help_texts = dict.fromkeys(LETTER_STATE_FIELDS, LETTER_STATE_HELP)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if _letter_fixed(self.instance):
+            self.fields["reference"].disabled = True  # posted values are ignored; the stored reference is kept
+            self.fields["reference"].help_text = "The reference of a generated or sent letter does not change."
+
+
+def _letter_fixed(comm: Communication) -> bool:
+    """A generated or dispatched letter: its identity is part of what the mandates approved or what was sent."""
+    return comm.pk is not None and (bool(comm.letter) or comm.status != Communication.PREPARED)
+
 
 @admin.register(Communication)
 class CommunicationAdmin(AuditedAdmin):
-    form = CommunicationAdminForm
+    form = CommunicationForm
     list_display = ["reference", "addressee", "date", "status", "published_at", "on_hold"]
     list_filter = ["ref_type", "ref_year", "status", "on_hold", "addressee__kind"]
     search_fields = ["addressee__name", "case__title", "ref_code", "=ref_number"]
     autocomplete_fields = ["case", "addressee"]
-    readonly_fields = ["published_at", "letter", "letter_sha256", "created_at", "updated_at"]
     date_hierarchy = "date"
+
+    def get_readonly_fields(self, request, obj=None):
+        fixed = ["case", "addressee", "date"] if obj is not None and _letter_fixed(obj) else []
+        procedure = ["procedure"] if obj is not None else []
+        return [*fixed, *LETTER_STATE_FIELDS, *procedure, "letter", "letter_sha256", "created_at", "updated_at"]
+
+    @admin.display(description="procedure")
+    def procedure(self, obj):
+        return format_html(
+            '<a href="{}">Open the letter\'s staff page</a> to send it, hold or release publication, or '
+            '<a href="{}">record a reply</a>.',
+            reverse("workflow:letter", kwargs={"comm_id": obj.pk}),
+            reverse("workflow:record-reply", kwargs={"comm_id": obj.pk}),
+        )
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -76,13 +222,61 @@ class CommunicationAdmin(AuditedAdmin):
             RegisterCommunication(request.user).execute(obj, form.cleaned_data.get("reference"))
 
 
+# --- replies -----------------------------------------------------------------------------------------------------
+
+
 @admin.register(Reply)
 class ReplyAdmin(AuditedAdmin):
+    """Replies are recorded on the letter's staff page; here staff can only mark one confidential and keep notes."""
+
     list_display = ["communication", "received_on", "language", "channel", "confidential"]
     list_filter = ["channel", "language", "confidential"]
     search_fields = ["communication__addressee__name", "text"]
-    autocomplete_fields = ["communication"]
-    readonly_fields = ["sha256"]
+    fields = [
+        "communication",
+        "received_on",
+        "language",
+        "channel",
+        "text",
+        "stored_file",
+        "filename",
+        "content_type",
+        "size",
+        "sha256",
+        "created_at",
+        "record",
+        "confidential",
+        "staff_notes",
+    ]
+    readonly_fields = [f for f in fields if f not in ("confidential", "staff_notes")]
+
+    def has_add_permission(self, request):
+        return False  # recorded through RecordReply on the letter's staff page: checked, de-duplicated, status
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a received reply is part of the record
+
+    @admin.display(description="file")
+    def stored_file(self, obj):
+        if not obj.file:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>', reverse("workflow:reply-file", kwargs={"reply_id": obj.pk}), obj.filename or "file"
+        )
+
+    @admin.display(description="record a reply")
+    def record(self, obj):
+        return format_html(
+            'Replies are recorded on <a href="{}">the letter\'s record-reply page</a>, which checks the file.',
+            reverse("workflow:record-reply", kwargs={"comm_id": obj.communication_id}),
+        )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "confidential" in form.changed_data and obj.communication.published_at:
+            from spcomms.workflow import search_hooks  # the workflow keeps the public search index in step
+
+            search_hooks.publication_changed(obj.communication_id)
 
 
 @admin.register(Source)

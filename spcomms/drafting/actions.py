@@ -3,6 +3,12 @@
 Saves of the case outline and of the draft text carry the `Case.version` the user started from. The version is
 bumped with a conditional UPDATE, so of two people saving the same case only the first wins; the second gets
 `StaleVersion` and keeps their text on screen.
+
+What was sent stays as it was sent. Before it is sent a case changes freely (`EDITABLE`); a sent case takes only
+follow-up letters — new groups and addressees, and their letters — while its type, mandates, signatories, text, and
+every group or addressee whose letter has left are fixed; a closed case takes nothing. Every action here locks the
+case row first (as sending does), so an edit and a send never interleave. During clearance an edit changes the text
+version (`workflow.textversion`), so approvals of the old one stop counting.
 """
 
 from __future__ import annotations
@@ -19,6 +25,84 @@ from spcomms.cases.models import Case, CaseAddressee, CaseMandate, CaseSignatory
 from spcomms.drafting.models import AddresseeGroup, Clause, Draft, DraftClause, GroupMembership
 from spcomms.lib.references import ReferenceError, parse_reference
 from spcomms.registry.models import Addressee, Mandate, MandateHolder
+
+# Approved is editable: an edit sends the case back to clearance (docs/workflow.md).
+EDITABLE = (Case.DRAFT, Case.IN_CLEARANCE, Case.APPROVED)
+FOLLOW_UP = (*EDITABLE, Case.SENT)  # further addressees of a sent case get their own letters (issue 4, §4)
+
+
+class CaseLocked(ValidationError):
+    """The change would alter what was sent; nothing was saved."""
+
+
+def editable(case: Case) -> bool:
+    """Everything in the case may change: it has not been sent."""
+    return case.status in EDITABLE
+
+
+def takes_follow_ups(case: Case) -> bool:
+    """New groups, addressees and their letters may be added (a sent case too, a closed one not)."""
+    return case.status in FOLLOW_UP
+
+
+def locked_message(case: Case) -> str:
+    if case.status == Case.SENT:
+        return (
+            f"The case “{case}” has been sent: its type, mandates, signatories and letter text are the record of "
+            "what was sent and can no longer be changed. Further addressees can still be added and sent their own "
+            "letters."
+        )
+    return f"The case “{case}” is {case.get_status_display().lower()}: nothing in it can be changed any more."
+
+
+def lock_case(case: Case, *, follow_up: bool = False) -> None:
+    """Lock the case row; refuse if the case no longer takes this change. The caller's instance gets the status."""
+    case.status = Case.objects.select_for_update().values_list("status", flat=True).get(pk=case.pk)
+    if not (takes_follow_ups(case) if follow_up else editable(case)):
+        raise CaseLocked(locked_message(case))
+
+
+def sent_letters(case: Case, addressee_ids) -> list[Communication]:
+    """The letters to these addressees of the case that have left (any state after prepared)."""
+    letters = Communication.objects.filter(case=case, addressee_id__in=list(addressee_ids))
+    return list(letters.exclude(status=Communication.PREPARED).order_by("ref_code", "ref_number"))
+
+
+def check_group_unsent(group: AddresseeGroup) -> None:
+    """A group whose letters have left keeps its phrasing and questions: they are what was sent."""
+    if group.pk is None:
+        return
+    members = GroupMembership.objects.filter(group=group).values_list("case_addressee__addressee_id", flat=True)
+    sent = sent_letters(group.case, members)
+    if sent:
+        refs = ", ".join(c.reference for c in sent)
+        raise CaseLocked(
+            f"The group “{group}” has letters that have been sent ({refs}): its name, questions and phrasing are "
+            "part of what was sent and can no longer be changed. Make a new group for further addressees."
+        )
+
+
+def check_member_unsent(member: CaseAddressee) -> None:
+    """An addressee whose letter has left keeps its group and reference."""
+    sent = sent_letters(member.case, [member.addressee_id])
+    if sent:
+        raise CaseLocked(
+            f"The letter to {member.addressee} ({sent[0].reference}) has been sent: its group and reference are "
+            "part of the record and can no longer be changed."
+        )
+
+
+def reset_clearance(actor, case: Case) -> None:
+    """An edit during clearance: approvals of the previous text version stop counting (no-op if nothing changed).
+
+    Saves of the Draft already reset through a signal (workflow.clearance_reset); the outline, groups, addressees
+    and the draft's clauses are other rows, so the actions that change them call this after their last write.
+    """
+    if case.status not in (Case.IN_CLEARANCE, Case.APPROVED):
+        return
+    from spcomms.workflow.actions.clearance import ResetClearance  # workflow builds on drafting, not the reverse
+
+    ResetClearance(actor).perform(case)
 
 
 class StaleVersion(Exception):
@@ -70,6 +154,8 @@ class SaveCase(Action):
     def perform(self, data: CaseFields, expected_version: int | None = None) -> Case:
         creating = self.case is None
         case = self.case or Case()
+        if not creating:
+            lock_case(case)
         before = None if creating else self._outline(case)
         if not creating:
             bump_version(case, expected_version)
@@ -78,13 +164,16 @@ class SaveCase(Action):
             raise ValidationError("a mandate is listed twice")
         case.title, case.type = data.title, data.type
         case.full_clean(exclude=["version"])
-        case.save()
+        # The status belongs to the procedure's actions: an edit never writes back the status it read.
+        case.save(**({} if creating else {"update_fields": ["title", "type", "updated_at"]}))
         day = data.letter_date if creating else getattr(Draft.objects.filter(case=case).first(), "letter_date", None)
         if creating:
             Draft.objects.create(case=case, letter_date=data.letter_date)
         self._replace_mandates(case, data, day)
         after = self._outline(case)
         self.audit("case.created" if creating else "case.changed", case, before=before, after=after)
+        if not creating:
+            reset_clearance(self.actor, case)
         return case
 
     def _replace_mandates(self, case: Case, data: CaseFields, day: dt.date | None) -> None:
@@ -140,6 +229,7 @@ class SaveDraft(Action):
         return "change the letter text"
 
     def perform(self, case: Case, text: DraftText, expected_version: int) -> Draft:
+        lock_case(case)
         draft, _ = Draft.objects.get_or_create(case=case)
         before = snapshot(draft) | {"clauses": [c.key for c in draft.annex_clauses.order_by("draftclause__position")]}
         bump_version(case, expected_version)
@@ -154,6 +244,7 @@ class SaveDraft(Action):
             DraftClause.objects.create(draft=draft, clause=clause, position=position)
         after = snapshot(draft) | {"clauses": [c.key for c in text.clauses]}
         self.audit("draft.changed", draft, before=before, after=after)
+        reset_clearance(self.actor, case)  # the clauses were written after the draft's own save
         return draft
 
 
@@ -166,6 +257,8 @@ class SaveGroup(Action):
         return "change addressee groups"
 
     def perform(self, group: AddresseeGroup) -> AddresseeGroup:
+        lock_case(group.case, follow_up=True)
+        check_group_unsent(group)
         previous = AddresseeGroup.objects.filter(pk=group.pk).first() if group.pk else None
         if previous is None and not group.pk:
             group.position = (group.case.groups.aggregate(m=Max("position"))["m"] or 0) + 1
@@ -173,6 +266,7 @@ class SaveGroup(Action):
         group.save()
         verb = "changed" if previous else "created"
         self.audit(f"addresseegroup.{verb}", group, before=snapshot(previous), after=snapshot(group))
+        reset_clearance(self.actor, group.case)
         return group
 
 
@@ -199,6 +293,7 @@ class AddAddressee(Action):
 
     def perform(self, group: AddresseeGroup, addressee: Addressee, reference: str = "") -> GroupMembership:
         case = group.case
+        lock_case(case, follow_up=True)
         if addressee.pk is None:
             addressee.full_clean()
             addressee.save()
@@ -212,6 +307,7 @@ class AddAddressee(Action):
         membership.full_clean()
         membership.save()
         self.audit("case.addressee_added", case, after={"addressee": addressee.name, "group": group.name})
+        reset_clearance(self.actor, case)
         return membership
 
 
@@ -224,14 +320,18 @@ class ChangeMembership(Action):
         return "change an addressee's group"
 
     def perform(self, membership: GroupMembership, group: AddresseeGroup, reference: str) -> GroupMembership:
+        case = membership.case_addressee.case
+        lock_case(case, follow_up=True)
+        check_member_unsent(membership.case_addressee)
         before = snapshot(membership)
-        if group.case_id != membership.group.case_id:
+        if group.case_id != case.pk:
             raise ValidationError("the group belongs to another case")
         membership.group = group
         membership.reference = check_reference(reference, membership.case_addressee.addressee)
         membership.full_clean()
         membership.save()
         self.audit("groupmembership.changed", membership, before=before, after=snapshot(membership))
+        reset_clearance(self.actor, case)
         return membership
 
 
@@ -244,7 +344,10 @@ class RemoveAddressee(Action):
         return "remove addressees from the case"
 
     def perform(self, member: CaseAddressee) -> None:
+        case = member.case
+        lock_case(case, follow_up=True)
         if Communication.objects.filter(case=member.case, addressee=member.addressee).exists():
             raise ValidationError(f"a letter to {member.addressee} exists; it cannot be removed from the case")
-        self.audit("case.addressee_removed", member.case, before={"addressee": member.addressee.name})
+        self.audit("case.addressee_removed", case, before={"addressee": member.addressee.name})
         member.delete()
+        reset_clearance(self.actor, case)

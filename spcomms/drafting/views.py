@@ -25,6 +25,11 @@ from spcomms.drafting.actions import (
     SaveDraft,
     SaveGroup,
     StaleVersion,
+    check_group_unsent,
+    check_member_unsent,
+    editable,
+    locked_message,
+    takes_follow_ups,
 )
 from spcomms.drafting.generate import GenerateLetters, GenerationError, problems
 from spcomms.drafting.models import AddresseeGroup, Draft, GroupMembership
@@ -49,6 +54,22 @@ def _fail(form, error: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, error.messages)
+
+
+def _refuse_if_locked(request, case: Case, *, follow_up: bool = False):
+    """A change the case no longer takes (see drafting.actions): say why and show its read-only page instead.
+
+    The actions refuse too; checking here first keeps the user from filling in a form that cannot be saved.
+    """
+    if takes_follow_ups(case) if follow_up else editable(case):
+        return None
+    messages.error(request, locked_message(case))
+    return redirect("drafting:case", case.pk)
+
+
+def _refuse(request, case: Case, error: ValidationError):
+    messages.error(request, " ".join(error.messages))
+    return redirect("drafting:case", case.pk)
 
 
 def _stale_data(post, current: int):
@@ -122,6 +143,8 @@ def case_new(request):
 @desk("cases.change_case")
 def case_edit(request, pk):
     case = get_object_or_404(Case, pk=pk)
+    if refused := _refuse_if_locked(request, case):
+        return refused
     data = request.POST or None
     form = forms.CaseForm(data, initial={"title": case.title, "type": case.type, "version": case.version})
     mandate_rows, signatory_rows = _mandate_rows(data, case), _signatory_rows(case, data)
@@ -174,16 +197,29 @@ def _case_page(request, pk, refusal=None):
         ],
         "loose": case.caseaddressee_set.filter(membership__isnull=True).select_related("addressee"),
         "letters": case.communications.select_related("addressee").order_by("ref_code", "ref_number"),
-        "problems": problems(case),
+        "problems": problems(case) if takes_follow_ups(case) else [],
         "refusal": refusal,
+        "editable": editable(case),
+        "follow_up": takes_follow_ups(case),
+        "locked_message": None if editable(case) else locked_message(case),
+        "fixed_groups": _fixed_groups(case),
     }
     return render(request, "drafting/desk/case_detail.html", context)
+
+
+def _fixed_groups(case: Case) -> set[int]:
+    """Groups holding a letter that has left: the page offers no edit link for them."""
+    sent = case.communications.exclude(status=Communication.PREPARED).values_list("addressee_id", flat=True)
+    memberships = GroupMembership.objects.filter(group__case=case, case_addressee__addressee_id__in=sent)
+    return set(memberships.values_list("group_id", flat=True))
 
 
 @require_POST
 @desk("cases.add_communication")
 def generate(request, pk):
     case = get_object_or_404(Case, pk=pk)
+    if refused := _refuse_if_locked(request, case, follow_up=True):
+        return refused
     try:
         made = GenerateLetters(request.user).execute(case)
     except GenerationError as error:
@@ -240,6 +276,8 @@ def _changed_since(draft: Draft, submitted: dict) -> list[tuple[str, str]]:
 @desk("drafting.change_draft")
 def draft_edit(request, pk):
     case = get_object_or_404(Case, pk=pk)
+    if refused := _refuse_if_locked(request, case):
+        return refused
     draft, _created = Draft.objects.get_or_create(case=case)  # a case made elsewhere may lack one
     form, notes, clauses = _draft_forms(case, draft, request.POST or None)
     others_text = []
@@ -266,7 +304,13 @@ def draft_edit(request, pk):
 @desk("drafting.change_addresseegroup")
 def group_edit(request, pk, group_pk=None):
     case = get_object_or_404(Case, pk=pk)
+    if refused := _refuse_if_locked(request, case, follow_up=True):
+        return refused
     group = get_object_or_404(AddresseeGroup, pk=group_pk, case=case) if group_pk else AddresseeGroup(case=case)
+    try:
+        check_group_unsent(group)
+    except ValidationError as error:
+        return _refuse(request, case, error)
     form = forms.GroupForm(request.POST or None, instance=group)
     if request.method == "POST" and form.is_valid():
         try:
@@ -282,6 +326,8 @@ def group_edit(request, pk, group_pk=None):
 @desk("cases.change_case")
 def addressee_add(request, pk):
     case = get_object_or_404(Case, pk=pk)
+    if refused := _refuse_if_locked(request, case, follow_up=True):
+        return refused
     if not case.groups.filter(generates=True).exists():
         messages.info(request, _("First make a group (e.g. 'State concerned'): every addressee belongs to one."))
         return redirect("drafting:group_new", case.pk)
@@ -304,7 +350,13 @@ def addressee_add(request, pk):
 @desk("cases.change_case")
 def membership_edit(request, pk, member_pk):
     case = get_object_or_404(Case, pk=pk)
+    if refused := _refuse_if_locked(request, case, follow_up=True):
+        return refused
     member = get_object_or_404(CaseAddressee, pk=member_pk, case=case)
+    try:
+        check_member_unsent(member)
+    except ValidationError as error:
+        return _refuse(request, case, error)
     membership = GroupMembership.objects.filter(case_addressee=member).first()
     initial = {
         "group": membership.group if membership else None,

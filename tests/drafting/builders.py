@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from spcomms.cases.models import Case
+from spcomms.cases.models import Case, Communication
 from spcomms.drafting.actions import AddAddressee, CaseFields, DraftText, SaveCase, SaveDraft, SaveGroup
+from spcomms.drafting.generate import GenerateLetters
 from spcomms.drafting.models import AddresseeGroup, Clause, GroupMembership, QuestionSet
 from spcomms.registry.models import Addressee, Mandate
 
@@ -69,4 +70,14 @@ def ready_case(**kwargs) -> Case:
     case = write_text(new_case(**kwargs))
     add(group(case, "State concerned"), state("CHN"))
     add(group(case, "Companies", SUPPLY_CHAIN_SET), company())
+    return case
+
+
+def sent_case(status: str = Case.SENT, **kwargs) -> Case:
+    """A ready case whose letters were generated and dispatched: the states the procedure leaves, set directly."""
+    case = ready_case(**kwargs)
+    GenerateLetters(ACTOR).execute(case)
+    case.communications.update(status=Communication.SENT)
+    Case.objects.filter(pk=case.pk).update(status=status)
+    case.refresh_from_db()
     return case

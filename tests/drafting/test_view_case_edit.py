@@ -1,18 +1,23 @@
+from pathlib import Path
+
 import pytest
 
+from spcomms.cases.models import Case
+from spcomms.ingest.parse import parse_file
+from spcomms.ingest.store import store_letter
 from spcomms.registry.models import Mandate
-from tests.drafting.builders import MINORITIES, SLAVERY, new_case
-from tests.drafting.desk import formset, url
+from tests.drafting.builders import MINORITIES, SLAVERY, new_case, sent_case
+from tests.drafting.desk import audited, formset, url
 
 pytestmark = pytest.mark.django_db
 
 
-def post(client, case, mandates, version=None, signatures=None, **fields):
+def post(client, case, mandates, version=None, signatures=None, follow=False, **fields):
     data = {"title": "Renamed", "type": "UA", "version": str(version or case.version), **fields}
     data |= formset("mandates", [{"mandate": str(m.pk), "resolution": r} for m, r in mandates])
     for mandate_pk, (holder, title) in (signatures or {}).items():
         data |= {f"sign-{mandate_pk}-holder": str(holder.pk), f"sign-{mandate_pk}-printed_title": title}
-    return client.post(url("case_edit", case.pk), data)
+    return client.post(url("case_edit", case.pk), data, follow=follow)
 
 
 def test_reordering_mandates_and_editing_a_printed_title(staff_client):
@@ -49,3 +54,38 @@ def test_a_stale_version_is_refused_and_the_users_input_is_kept(staff_client):
     assert 'value="Second save"' in page and 'name="version" value="2"' in page
     case.refresh_from_db()
     assert (case.title, case.version) == ("First save", 2)
+
+
+@pytest.mark.parametrize("status", [Case.SENT, Case.CLOSED])
+def test_a_sent_case_keeps_its_type_and_mandates(staff_client, status):
+    case = sent_case(status=status, mandates=(MINORITIES, SLAVERY))
+    minorities = Mandate.objects.get(title=MINORITIES)
+    response = post(staff_client, case, [(minorities, "")], follow=True)
+    page = response.content.decode()
+    assert response.redirect_chain == [(url("case", case.pk), 302)]
+    assert "its type, mandates, signatories and letter text are the record" in page or "is closed" in page
+    case.refresh_from_db()
+    assert (case.title, case.type, case.version) == ("Forced labour in garment factories", "AL", 2)  # as written
+    assert [m.title for m in case.ordered_mandates()] == [MINORITIES, SLAVERY]
+    assert case.casesignatory_set.count() == 2
+    assert not audited("case.changed")
+
+
+def test_the_form_of_a_sent_case_is_not_offered(staff_client):
+    case = sent_case()
+    response = staff_client.get(url("case_edit", case.pk), follow=True)
+    assert response.redirect_chain == [(url("case", case.pk), 302)]
+    assert 'name="mandates-TOTAL_FORMS"' not in response.content.decode()
+
+
+def test_editing_an_ingested_case_leaves_its_public_record_alone(staff_client, client):
+    sample = Path(__file__).resolve().parents[2] / "samples"
+    comm = store_letter(parse_file(next(sample.glob("AL-*135*")))).communication
+    slug = comm.reference.replace(" ", "-").replace("/", "-")
+    public = client.get(f"/communications/{slug}.json").json()
+    assert len(public["mandates"]) > 1 and public["type"] == "JAL"
+    case = comm.case
+    response = post(staff_client, case, [(case.ordered_mandates()[0], "")], follow=True)
+    assert "has been sent" in response.content.decode()
+    assert client.get(f"/communications/{slug}.json").json() == public
+    assert not audited("case.changed")

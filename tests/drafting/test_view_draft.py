@@ -3,7 +3,7 @@
 import pytest
 
 from spcomms.drafting.models import Clause
-from tests.drafting.builders import new_case, write_text
+from tests.drafting.builders import new_case, sent_case, write_text
 from tests.drafting.desk import audited, draft_post, formset, url
 
 pytestmark = pytest.mark.django_db
@@ -69,3 +69,13 @@ def test_footnote_numbers_must_match(staff_client):
     assert (
         response.status_code == 200 and "Ensure this value is greater than or equal to 1" in response.content.decode()
     )
+
+
+def test_the_text_of_a_sent_case_is_not_changed(staff_client):
+    case = sent_case()
+    response = staff_client.post(url("draft", case.pk), draft_post(case, facts="Rewritten."), follow=True)
+    assert response.redirect_chain == [(url("case", case.pk), 302)]
+    assert "letter text are the record of what was sent" in response.content.decode()
+    case.refresh_from_db()
+    assert case.draft.facts.startswith("Workers are allegedly transferred") and case.version == 2
+    assert len(audited("draft.changed")) == 1  # the one write_text made

@@ -1,8 +1,8 @@
 import pytest
 
 from spcomms.audit.models import AuditEvent
-from spcomms.cases.models import Communication
-from tests.drafting.builders import MINORITIES, new_case, ready_case
+from spcomms.cases.models import Case, Communication
+from tests.drafting.builders import MINORITIES, new_case, ready_case, sent_case
 from tests.drafting.desk import url
 
 pytestmark = pytest.mark.django_db
@@ -30,3 +30,10 @@ def test_a_refusal_lists_every_problem_and_generates_nothing(staff_client):
 
 def test_generating_needs_post(staff_client):
     assert staff_client.get(url("generate", ready_case().pk)).status_code == 405
+
+
+def test_a_closed_case_generates_nothing(staff_client):
+    case = sent_case(status=Case.CLOSED)
+    response = staff_client.post(url("generate", case.pk), follow=True)
+    assert "is closed: nothing in it can be changed" in response.content.decode()
+    assert AuditEvent.objects.filter(action="communication.generated").count() == 2  # sent_case's own

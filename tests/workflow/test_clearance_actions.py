@@ -12,7 +12,7 @@ from spcomms.workflow.clearance import all_approved, clearance_of
 from spcomms.workflow.models import Approval
 from spcomms.workflow.textversion import text_hash
 from tests.workflow import builders
-from tests.workflow.procedure import STAFF, approve
+from tests.workflow.procedure import STAFF, approve, send
 
 
 def test_approval_records_who_when_and_which_text(case, holder_minorities, fake_clock):
@@ -87,3 +87,82 @@ def test_nothing_to_clear_without_letters(db):
     bare = factories.case()
     with pytest.raises(ValidationError, match="generate the case's letters first"):
         SubmitForClearance(STAFF).execute(bare)
+
+
+# Edits of what the letters are made from, on the drafting desk, reset clearance like a text edit.
+
+
+def _outline(case, mandates, type=None, title=None):
+    from spcomms.drafting.actions import CaseFields, SaveCase
+
+    fields = CaseFields(title or case.title, type or case.type, [(builders.mandate(t), "") for t in mandates])
+    SaveCase(STAFF, case).execute(fields, case.version)
+
+
+def test_changing_the_type_or_mandates_during_clearance_resets_approvals(case, holder_minorities, holder_slavery):
+    approve(case, holder_minorities, holder_slavery)
+    _outline(case, [builders.MINORITIES, builders.SLAVERY], type="UA")
+    case.refresh_from_db()
+    assert case.status == Case.IN_CLEARANCE
+    assert [row.approval for row in clearance_of(case)] == [None, None]
+    reset = AuditEvent.objects.get(action="case.clearance_reset")
+    assert reset.actor_label == STAFF and reset.before["approved_by"] == [builders.MINORITIES, builders.SLAVERY]
+    approve(case, holder_minorities)
+    _outline(case, [builders.SLAVERY, builders.MINORITIES])  # the printed order is part of the text
+    assert clearance_of(case)[1].approval is None
+
+
+def test_renaming_the_case_keeps_approvals(case, holder_minorities):
+    approve(case, holder_minorities)
+    _outline(case, [builders.MINORITIES, builders.SLAVERY], title="Internal label")
+    assert clearance_of(case)[0].approval is not None
+    assert not AuditEvent.objects.filter(action="case.clearance_reset").exists()
+
+
+def test_changing_addressees_or_groups_during_clearance_resets_approvals(case, holder_minorities):
+    from spcomms.drafting.actions import AddAddressee, ChangeMembership, SaveGroup
+    from spcomms.drafting.models import AddresseeGroup, GroupMembership
+
+    approve(case, holder_minorities)
+    others = SaveGroup(STAFF).execute(AddresseeGroup(case=case, name="Others", question_set=None))
+    assert clearance_of(case)[0].approval is None
+    approve(case, holder_minorities)
+    membership = GroupMembership.objects.get(group__case=case)
+    ChangeMembership(STAFF).execute(membership, others, "")
+    assert clearance_of(case)[0].approval is None
+    approve(case, holder_minorities)
+    AddAddressee(STAFF).execute(others, builders.state_addressee("CHN"))
+    assert clearance_of(case)[0].approval is None
+
+
+def test_reordering_annex_clauses_resets_approvals(case, holder_minorities):
+    from spcomms.drafting.actions import DraftText, SaveDraft
+    from spcomms.drafting.models import Clause
+
+    def save_clauses(keys):
+        draft = case.draft
+        text = DraftText(
+            draft.letter_date, draft.introduction, draft.facts, draft.concerns, draft.after_questions, [],
+            [Clause.objects.get(key=k) for k in keys], draft.annex_text, draft.press_release, draft.publication_days,
+        )  # fmt: skip
+        case.refresh_from_db()
+        SaveDraft(STAFF).execute(case, text, case.version)
+
+    keys = list(Clause.objects.order_by("key").values_list("key", flat=True)[:2])
+    save_clauses(keys)
+    approve(case, holder_minorities)
+    save_clauses(keys[::-1])
+    assert clearance_of(case)[0].approval is None
+
+
+def test_a_sent_case_refuses_desk_edits_without_a_trace(case, holder_minorities, holder_slavery):
+    from spcomms.drafting.actions import CaseLocked
+
+    send(case, holder_minorities, holder_slavery)
+    case.refresh_from_db()
+    events = AuditEvent.objects.count()
+    with pytest.raises(CaseLocked, match="has been sent"):
+        _outline(case, [builders.MINORITIES], type="UA")
+    case.refresh_from_db()
+    assert case.type == "AL" and len(case.ordered_mandates()) == 2
+    assert AuditEvent.objects.count() == events
