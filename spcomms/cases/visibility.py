@@ -148,6 +148,24 @@ def related_public_by_reference(reference, now: dt.datetime | None = None) -> li
     return related_public(_published_by_reference(reference, now), now)
 
 
+def public_with_case_letters(reference, now: dt.datetime | None = None):
+    """(The public communication `reference`, the other published letters of its case), in one bulk read.
+
+    Communication.DoesNotExist (→ 404) if `reference` is absent or not public.
+    """
+    now = now or timezone.now()
+    its_case = published_communications(now).filter(
+        ref_type=reference.type, ref_code=reference.code, ref_number=reference.number, ref_year=reference.year
+    )
+    ids = published_communications(now).filter(case_id__in=its_case.values("case_id")).values_list("pk", flat=True)
+    letters = list(iter_public_data(list(ids), now))
+    wanted = (reference.type, reference.code, reference.number, reference.year)
+    found = [c for c in letters if (c.type, c.code, c.number, c.year) == wanted]
+    if not found:
+        raise Communication.DoesNotExist(f"{reference} is not published")
+    return found[0], [c for c in letters if c.id != found[0].id]
+
+
 def _published_by_reference(reference, now: dt.datetime | None) -> Communication:
     return (
         published_communications(now)

@@ -206,13 +206,13 @@ def public_by_slug(slug: str):
 
 def communication_data(request: HttpRequest, slug: str) -> dict:
     """One communication: metadata, the letter as structured data, downloads, replies and related letters."""
-    reference, public = public_by_slug(slug)
+    try:  # the letter and the case's other letters in one bulk read through the gate
+        reference = reference_from_slug(slug)
+        public, related = visibility.public_with_case_letters(reference, timezone.now())
+    except (ReferenceError, Communication.DoesNotExist):
+        raise Http404(f"no published communication {slug[:60]}") from None
     canonical = slug_from_reference(reference)
     letter = letter_files.as_letter(public.letter)
-    # The case's other letters in a few bulk queries (not a few queries per letter), through the gate as ever.
-    now = timezone.now()
-    others = visibility.published_communications(now).filter(case_id=public.case_id).exclude(pk=public.id)
-    related = list(visibility.iter_public_data(list(others.values_list("pk", flat=True)), now))
     return {
         "api_version": API_VERSION,
         "reference": public.reference,

@@ -17,7 +17,7 @@ import bisect
 import datetime as dt
 import itertools
 import threading
-from collections import Counter
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -51,6 +51,8 @@ class Table:
     newest: list[int]  # ids by sort date, newest first (ties: highest id first); "oldest" is its reverse
     by_reference: list[int]  # ids by year desc, code, number desc, id desc
     publications: list[tuple[dt.datetime, int]]  # (published_at, id), ascending
+    masks: dict[tuple[str, str], int]  # (facet, value as text) → _mask of its letters
+    size: int  # highest id + 1
     _rank: dict[str, dict[int, int]] = field(default_factory=dict)
     _live: tuple[int, list[int]] | None = None
     _counts: dict = field(default_factory=dict)
@@ -71,10 +73,9 @@ class Table:
         if matched is None:
             ids = live
         elif len(live) == len(self.publications):
-            ids = [pk for pk in matched if pk in self.cube]  # an id indexed after this table was read is left out
+            ids = list(filter(self.cube.__contains__, matched))  # an id indexed after this table was read: left out
         else:
-            live_set = set(live)
-            ids = [pk for pk in matched if pk in live_set]
+            ids = list(filter(set(live).__contains__, matched))
         allowed = self._allowed_cubes(filters)
         if allowed is not None:
             cube = self.cube
@@ -103,20 +104,18 @@ class Table:
     # --- counting ---
 
     def count(self, ids: list[int]) -> Counts:
-        """Every facet's counts over `ids`: {facet: {value as text: count}}, values with no letter left out."""
+        """Every facet's counts over `ids`: {facet: {value as text: count}}, values with no letter left out.
+
+        Values of few kinds (kind, type, year, replied, mandate) are counted as `(hits & mask).bit_count()` over
+        masks of a byte per document id, ~20 µs each; addressees (thousands) by looking each hit's up.
+        """
         facets: Counts = {name: {} for name in FACETS}
-        for code, n in Counter(map(self.cube.__getitem__, ids)).items():
-            kind, public_type, year, replied = self.cube_keys[code]
-            for name, value in (("kind", kind), ("type", public_type), ("year", str(year)), ("replied", _yes(replied))):
-                facets[name][value] = facets[name].get(value, 0) + n
+        hits = _mask(ids, self.size)
+        for (name, value), mask in self.masks.items():
+            if n := (hits & mask).bit_count():
+                facets[name][value] = n
         addressees = Counter(map(self.addressee.__getitem__, ids))
         facets["addressee"] = {str(pk): n for pk, n in addressees.items()}
-        # Sets of mandates recur (and a frozenset keeps its hash): count the sets, then share them out.
-        mandates: Counter[int] = Counter()
-        for signed, n in Counter(map(self.mandates.__getitem__, ids)).items():
-            for pk in signed:
-                mandates[pk] += n
-        facets["mandate"] = {str(pk): n for pk, n in mandates.items()}
         return facets
 
     def counts(self, ids: list[int] | None, filters: Filters, now: dt.datetime) -> tuple[int, Counts]:
@@ -204,6 +203,7 @@ def load(cursor, token: str | None) -> Table:
     newest = [r[0] for r in sorted(rows, key=lambda r: (_date(r[7]), r[0]), reverse=True)]
     by_reference = [r[0] for r in sorted(rows, key=lambda r: (-r[3], r[8], -r[9], -r[0]))]
 
+    keys = list(cube_codes)
     cursor.execute("SELECT document_id, mandate_id FROM portal_searchmandate ORDER BY document_id")
     shared: dict[frozenset, frozenset] = {}  # one object per distinct set of mandates
     mandates = dict.fromkeys(cube, frozenset())
@@ -211,16 +211,33 @@ def load(cursor, token: str | None) -> Table:
         if pk in mandates:
             signed = frozenset(mandate_id for _, mandate_id in links)
             mandates[pk] = shared.setdefault(signed, signed)
+    size = max(cube, default=0) + 1
+    letters_of = defaultdict(list)
+    for pk, code in cube.items():
+        kind, public_type, year, replied = keys[code]
+        for facet_value in (("kind", kind), ("type", public_type), ("year", str(year)), ("replied", _yes(replied))):
+            letters_of[facet_value].append(pk)
+        for mandate_id in mandates[pk]:
+            letters_of[("mandate", str(mandate_id))].append(pk)
     return Table(
         token=token,
         cube=cube,
-        cube_keys=list(cube_codes),
+        cube_keys=keys,
         addressee=addressee,
         mandates=mandates,
         newest=newest,
         by_reference=by_reference,
         publications=publications,
+        masks={facet_value: _mask(pks, size) for facet_value, pks in letters_of.items()},
+        size=size,
     )
+
+
+def _mask(ids, size: int) -> int:
+    """A byte per document id, 1 for each of `ids`, read as one integer: `&` and `bit_count` then run in C."""
+    marks = bytearray(size)
+    deque(map(marks.__setitem__, ids, itertools.repeat(1)), maxlen=0)  # marks[pk] = 1 for each id, in C
+    return int.from_bytes(marks, "little")
 
 
 _table: Table | None = None

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import json
+
+from django.utils import translation
+
 from spcomms.lib.letter import Letter
 
 FORMATS = ("pdf", "docx")
@@ -25,6 +30,20 @@ def render_html(letter: Letter) -> str:
     from spcomms.drafting.render.html import render_html as render
 
     return render(letter)
+
+
+def letter_html(snapshot: dict | None) -> str:
+    """The public letter as HTML ("" without a complete letter), memoised on exactly what is rendered: the snapshot's
+    content and the language. The gate still decides on every request whether the page is shown at all."""
+    if not snapshot:
+        return ""
+    return _letter_html(json.dumps(snapshot, sort_keys=True, default=str), translation.get_language())
+
+
+@functools.lru_cache(maxsize=256)
+def _letter_html(snapshot_json: str, language: str) -> str:
+    letter = as_letter(json.loads(snapshot_json))
+    return render_html(letter) if letter else ""
 
 
 def render_file(letter: Letter, fmt: str) -> bytes:

@@ -51,8 +51,7 @@ def communication(request, slug, fmt=None):
         return HttpResponsePermanentRedirect(data.communication_url(page["slug"], fmt or ""))
     if fmt == "json":
         return json_response(page)
-    letter = letter_files.as_letter(page["letter"])
-    letter_html = letter_files.render_html(letter) if letter else ""
+    letter_html = letter_files.letter_html(page["letter"])
     return render(request, "portal/communication.html", {"page": page, "letter_html": letter_html})
 
 
