@@ -63,9 +63,10 @@ class Table:
     def live(self, now: dt.datetime) -> list[int]:
         """Ids whose publication time has come, newest publication last."""
         published = bisect.bisect_right(self.publications, (now, float("inf")))
-        if self._live is None or self._live[0] != published:
-            self._live = (published, [pk for _, pk in self.publications[:published]])
-        return self._live[1]
+        live = self._live  # threads of a process share the table: read the cached value once
+        if live is None or live[0] != published:
+            live = self._live = (published, [pk for _, pk in self.publications[:published]])
+        return live[1]
 
     def select(self, matched: list[int] | None, filters: Filters, now: dt.datetime) -> list[int]:
         """The ids that are live, hold the words (`matched`; None: no words) and pass every filter."""
@@ -124,22 +125,23 @@ class Table:
         When most letters are among `ids`, the few that are not are counted and taken from the kept counts.
         """
         key = (filters, len(self.live(now)))
-        if key not in self._counts:
+        kept = self._counts.get(key)  # another thread may clear the caches at any time: hold what was read
+        if kept is None:
             if len(self._counts) >= CACHED_COUNTS:
                 self._counts.clear()
-                self._every.clear()
             every = self.select(None, filters, now)
-            self._counts[key] = (len(every), self.count(every))
-        every_total, every_count = self._counts[key]
+            kept = self._counts[key] = (len(every), self.count(every))
+        every_total, every_count = kept
         if ids is None:
             return every_total, every_count
         if len(ids) * 2 <= every_total:
             return len(ids), self.count(ids)
-        if key not in self._every:
+        every_set = self._every.get(key)
+        if every_set is None:
             if len(self._every) >= CACHED_SETS:
                 self._every.clear()
-            self._every[key] = frozenset(self.select(None, filters, now))
-        missing = self.count(list(self._every[key].difference(ids)))
+            every_set = self._every[key] = frozenset(self.select(None, filters, now))
+        missing = self.count(list(every_set.difference(ids)))
         return len(ids), {name: _minus(of, missing[name]) for name, of in every_count.items()}
 
     # --- pages ---
@@ -159,9 +161,10 @@ class Table:
 
     def _rank_of(self, sort: str, order: list[int]) -> dict[int, int]:
         key = "reference" if sort == "reference" else "newest"
-        if key not in self._rank:
-            self._rank[key] = {pk: position for position, pk in enumerate(order)}
-        return self._rank[key]
+        rank = self._rank.get(key)
+        if rank is None:
+            rank = self._rank[key] = {pk: position for position, pk in enumerate(order)}
+        return rank
 
 
 def _minus(counts: dict[str, int], taken: dict[str, int]) -> dict[str, int]:
