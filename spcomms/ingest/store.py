@@ -221,6 +221,8 @@ class StoreLetter(Action):
         reference = Reference(letter.type, letter.code, letter.number, letter.year)
         if letter.date is None:
             raise IngestError("the letter has no date")
+        if letter.date > clock.today():  # a letter on file was sent: a later date is a typo or a wrong year
+            raise IngestError(f"the letter is dated {letter.date}, after today ({clock.today()})")
         data = letter.to_dict()
         existing = (
             Communication.objects.select_for_update()

@@ -263,3 +263,13 @@ def test_parse_without_a_readable_registry_says_the_mandates_were_not_checked(mo
     [record] = json.loads(out)
     assert record["registry_mandates"] is None and record["unknown_mandates"] is None
     assert "warning: mandates not checked against the registry (database: no such table: registry_mandate)" in err
+
+
+@pytest.mark.django_db
+def test_a_letter_dated_after_today_fails_and_saves_nothing(tmp_path, capsys):
+    path = _variant(tmp_path, "future.txt", ("12 March 2021", "12 March 2031"))
+    before = _stored()
+    with pytest.raises(CommandError) as info:
+        call_command("ingest", str(path))
+    assert f"{path}: the letter is dated 2031-03-12, after today" in str(info.value)
+    assert _stored() == before
