@@ -143,11 +143,6 @@ def get_public_by_reference(reference, now: dt.datetime | None = None) -> Public
     return public_data(_published_by_reference(reference, now), now)
 
 
-def related_public_by_reference(reference, now: dt.datetime | None = None) -> list[PublicCommunication]:
-    """The other published letters of the case of the published communication `reference`."""
-    return related_public(_published_by_reference(reference, now), now)
-
-
 def public_with_case_letters(reference, now: dt.datetime | None = None):
     """(The public communication `reference`, the other published letters of its case), in one bulk read.
 

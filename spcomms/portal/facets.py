@@ -2,13 +2,14 @@
 
 In SQL, counting six facets over the tens of thousands of letters a common word matches is the slow part of a
 search (GROUP BYs over the matched rows and ~3 mandate lookups per row: 150–300 ms at 100k letters on SQLite).
-Here the narrow rows (SearchFacet, SearchMandate) are read once per process and per state of the index into
-dictionaries keyed by document id, and a search counts its matched ids with `Counter` (a few ms for 50k).
+Here the narrow rows (SearchFacet, SearchMandate) are read once per process and per state of the index: per-id
+dictionaries, the sort orders, and a byte mask per value of kind, type, year, replied and mandate, so that a value's
+count over a search's hits is `(hits & mask).bit_count()` (~20 µs); addressees are counted with `Counter`.
 
 The database stays the only source of truth: `SearchState.token` is replaced in the same transaction as every change
-of the index (search._changed), and a process reloads the table when it reads a new token (~0.5 s at 100k letters,
-~25 MB). The full-text engine only says which ids hold the words; everything else is decided here, the same way on
-SQLite and PostgreSQL.
+of the index (search._changed), and a process reloads the table when it reads a new token (~1.3 s on SQLite,
+~1.8 s on PostgreSQL at 100k letters; see docs/benchmarks.md for memory). The full-text engine only says which ids
+hold the words; everything else is decided here, the same way on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -20,12 +21,13 @@ import threading
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.utils import timezone
 
 FACETS = ("kind", "type", "mandate", "addressee", "year", "replied")
 Counts = dict[str, dict[str, int]]  # facet → {value as text: number of letters}
-CACHED_COUNTS = 256  # counts of searches without words (the register's list, a filter alone), per table
-CACHED_SETS = 8  # the letters of such searches as sets (~4 MB each at 100k), for counting by subtraction
+CACHED_COUNTS = 64  # counts of searches without words (the register's list, a filter alone), per table
+CACHED_SETS = 4  # the letters of such searches as sets (~4 MB each at 100k), for counting by subtraction
 
 
 @dataclass(frozen=True)
@@ -53,10 +55,11 @@ class Table:
     publications: list[tuple[dt.datetime, int]]  # (published_at, id), ascending
     masks: dict[tuple[str, str], int]  # (facet, value as text) → _mask of its letters
     size: int  # highest id + 1
-    _rank: dict[str, dict[int, int]] = field(default_factory=dict)
-    _live: tuple[int, list[int]] | None = None
-    _counts: dict = field(default_factory=dict)
-    _every: dict = field(default_factory=dict)
+    # Caches, filled as searches need them and dropped with the table.
+    _rank: dict[str, dict[int, int]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _live: tuple[int, list[int]] | None = field(default=None, init=False, repr=False, compare=False)
+    _counts: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _every: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # --- the matched set ---
 
@@ -133,7 +136,7 @@ class Table:
             kept = self._counts[key] = (len(every), self.count(every))
         every_total, every_count = kept
         if ids is None:
-            return every_total, every_count
+            return every_total, {name: dict(of) for name, of in every_count.items()}  # a copy: callers may edit
         if len(ids) * 2 <= every_total:
             return len(ids), self.count(ids)
         every_set = self._every.get(key)
@@ -196,44 +199,48 @@ def load(cursor, token: str | None) -> Table:
     )
     rows = cursor.fetchall()
     cube_codes: dict[tuple, int] = {}
-    cube, addressee, publications = {}, {}, []
-    for pk, kind, public_type, year, replied, addressee_id, published_at, *_ in rows:
-        key = (kind, public_type, year, bool(replied))
-        cube[pk] = cube_codes.setdefault(key, len(cube_codes))
-        addressee[pk] = addressee_id
-        publications.append((aware(published_at), pk))
-    publications.sort()
-    newest = [r[0] for r in sorted(rows, key=lambda r: (_date(r[7]), r[0]), reverse=True)]
-    by_reference = [r[0] for r in sorted(rows, key=lambda r: (-r[3], r[8], -r[9], -r[0]))]
+    cube = {
+        pk: cube_codes.setdefault((kind, public_type, year, bool(replied)), len(cube_codes))
+        for pk, kind, public_type, year, replied, *_ in rows
+    }
+    mandates = _mandates(cursor, cube)
+    size = max(cube, default=0) + 1
+    return Table(
+        token=token,
+        cube=cube,
+        cube_keys=list(cube_codes),
+        addressee={row[0]: row[5] for row in rows},
+        mandates=mandates,
+        newest=[r[0] for r in sorted(rows, key=lambda r: (_date(r[7]), r[0]), reverse=True)],
+        by_reference=[r[0] for r in sorted(rows, key=lambda r: (-r[3], r[8], -r[9], -r[0]))],
+        publications=sorted((aware(row[6]), row[0]) for row in rows),
+        masks={value: _mask(pks, size) for value, pks in _letters_by_value(cube, list(cube_codes), mandates).items()},
+        size=size,
+    )
 
-    keys = list(cube_codes)
+
+def _mandates(cursor, cube: dict[int, int]) -> dict[int, frozenset[int]]:
+    """Each document's set of mandates; documents signed by the same mandates share one set object."""
     cursor.execute("SELECT document_id, mandate_id FROM portal_searchmandate ORDER BY document_id")
-    shared: dict[frozenset, frozenset] = {}  # one object per distinct set of mandates
+    shared: dict[frozenset, frozenset] = {}
     mandates = dict.fromkeys(cube, frozenset())
     for pk, links in itertools.groupby(cursor.fetchall(), key=lambda r: r[0]):
         if pk in mandates:
             signed = frozenset(mandate_id for _, mandate_id in links)
             mandates[pk] = shared.setdefault(signed, signed)
-    size = max(cube, default=0) + 1
+    return mandates
+
+
+def _letters_by_value(cube, cube_keys, mandates) -> dict[tuple[str, str], list[int]]:
+    """(facet, value as text) → ids, for the facets counted with masks."""
     letters_of = defaultdict(list)
     for pk, code in cube.items():
-        kind, public_type, year, replied = keys[code]
+        kind, public_type, year, replied = cube_keys[code]
         for facet_value in (("kind", kind), ("type", public_type), ("year", str(year)), ("replied", _yes(replied))):
             letters_of[facet_value].append(pk)
         for mandate_id in mandates[pk]:
             letters_of[("mandate", str(mandate_id))].append(pk)
-    return Table(
-        token=token,
-        cube=cube,
-        cube_keys=keys,
-        addressee=addressee,
-        mandates=mandates,
-        newest=newest,
-        by_reference=by_reference,
-        publications=publications,
-        masks={facet_value: _mask(pks, size) for facet_value, pks in letters_of.items()},
-        size=size,
-    )
+    return letters_of
 
 
 def _mask(ids, size: int) -> int:
@@ -247,20 +254,29 @@ _table: Table | None = None
 _loading = threading.Lock()
 
 
-def table(cursor) -> Table:
-    """This process's table, reloaded when the index has changed since it was read."""
-    global _table
+def _token(cursor) -> str | None:
     cursor.execute("SELECT token FROM portal_searchstate WHERE id = 1")
     row = cursor.fetchone()
-    token = row[0] if row else None
-    current = _table
-    if current is not None and token is not None and current.token == token:
-        return current
-    with _loading:  # threads of one process share the table; one of them reads it
+    return row[0] if row else None
+
+
+def table() -> Table:
+    """This process's table, reloaded when the index has changed since it was read.
+
+    Read on a cursor of its own, outside a search's PostgreSQL session (whose planner settings suit the GIN index,
+    not reading whole tables). Without a token (no index change recorded yet) the table is read and not kept.
+    """
+    global _table
+    with connection.cursor() as cursor:
         current = _table
-        if current is None or token is None or current.token != token:
-            current = load(cursor, token)
-            current.counts(None, Filters(), timezone.now())  # what the list page and most searches start from
-            if token is not None:
-                _table = current
+        if current is not None and current.token is not None and current.token == _token(cursor):
+            return current
+        with _loading:  # threads of one process share the table; one of them reads it
+            token = _token(cursor)  # again: another thread may have loaded a newer table meanwhile
+            current = _table
+            if current is None or token is None or current.token != token:
+                current = load(cursor, token)
+                current.counts(None, Filters(), timezone.now())  # what the list page and most searches start from
+                if token is not None:
+                    _table = current
     return current

@@ -70,18 +70,24 @@ def _id(communication_or_id) -> int:
 def remove(communication_or_id) -> None:
     """Take a communication out of the index (unpublished, held, deleted). Safe to call when it is not there."""
     with transaction.atomic():
-        _delete([_id(communication_or_id)])
-        _changed()
+        if _delete([_id(communication_or_id)]):
+            _changed()
 
 
-def _delete(ids=None) -> None:
+def _delete(ids=None) -> int:
+    """Delete the documents of `ids` (None: all) from the index; how many there were."""
     for model in (SearchMandate, SearchFacet):
         model.objects.filter(**{} if ids is None else {"document_id__in": ids}).delete()
-    SearchDocument.objects.filter(**{} if ids is None else {"pk__in": ids}).delete()
+    return (
+        SearchDocument.objects.filter(**{} if ids is None else {"pk__in": ids})
+        .delete()[1]
+        .get(SearchDocument._meta.label, 0)
+    )
 
 
 def _changed() -> None:
-    """A new state token: every process reloads its facet table (facets.table)."""
+    """A new state token: every process reloads its facet table (facets.table). Only on a real change: saving a
+    letter that is not public (a draft, a dispatch) must not make every web process reload."""
     if not SearchState.objects.filter(pk=1).update(token=secrets.token_hex(16)):
         SearchState.objects.create(pk=1, token=secrets.token_hex(16))
 
@@ -94,9 +100,11 @@ def reindex(communication_or_id) -> bool:
 def reindex_many(ids) -> int:
     ids = list(ids)
     with transaction.atomic():
-        _delete(ids)
-        _changed()
-        return _store(visibility.iter_public_data(ids))
+        deleted = _delete(ids)
+        stored = _store(visibility.iter_public_data(ids))
+        if deleted or stored:
+            _changed()
+        return stored
 
 
 def reindex_all(progress=None) -> int:
@@ -240,22 +248,28 @@ HIT_COLUMNS = ", ".join(
 
 
 def _filters(query: Query) -> facets.Filters:
+    # Sorted and without repeats: the same choice in another order is the same cached entry.
     return facets.Filters(
-        kind=query.kind,
-        type=query.type,
-        mandate=query.mandate,
-        addressee=query.addressee,
-        year=query.year,
-        replied=query.replied,
+        kind=_set(query.kind),
+        type=_set(query.type),
+        mandate=_set(query.mandate),
+        addressee=_set(query.addressee),
+        year=_set(query.year),
+        replied=_set(query.replied),
     )
+
+
+def _set(values: tuple) -> tuple:
+    return tuple(sorted(set(values)))
 
 
 def search(query: Query, now: dt.datetime | None = None) -> Results:
     """One page of hits, the total and every facet's counts, all under the same filters."""
     now = now or timezone.now()
     filters = _filters(query)
+    table = facets.table()
+    matched: list[int] = []
     with fulltext.session(query.words) as cursor:
-        table = facets.table(cursor)
         if query.words:
             matched = fulltext.matching_ids(cursor, query.words)
             ids = table.select(matched, filters, now)

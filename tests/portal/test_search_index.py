@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from spcomms.cases.models import Reply
 from spcomms.portal import search
-from spcomms.portal.models import SearchDocument, SearchMandate
+from spcomms.portal.models import SearchDocument, SearchMandate, SearchState
 
 
 def indexed():
@@ -81,3 +81,16 @@ def test_relevance_ranks_a_window_of_the_newest_matches_then_lists_the_others_ne
     monkeypatch.setattr(search, "RANK_WINDOW", 1)
     pages = [search.search(search.Query(words=("alleged",), offset=offset, limit=1)).hits for offset in range(3)]
     assert [hits[0].id for hits in pages] == sorted(SearchDocument.objects.values_list("pk", flat=True), reverse=True)
+
+
+def test_only_a_change_of_the_index_makes_the_processes_reload_it(register):
+    def token():
+        return SearchState.objects.get(pk=1).token
+
+    before = token()
+    register.unpublished.staff_notes = "Call the source back on Monday."  # not public: the index does not change
+    register.unpublished.save()
+    assert token() == before
+    register.unpublished.published_at = timezone.now()
+    register.unpublished.save()
+    assert token() != before
