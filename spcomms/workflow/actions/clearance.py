@@ -1,4 +1,8 @@
-"""Clearance: staff submit a case's letters, each co-signing mandate approves that exact text, edits start over."""
+"""Clearance: staff submit a case's letters, each co-signing mandate approves that exact text, edits start over.
+
+Follow-up letters (new addressees of a sent case, docs/workflow.md) go through the same clearance while the case
+stays sent: the submission pins the text version, and a later change needs a new submission.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +23,17 @@ def _locked(case: Case) -> Case:
     return Case.objects.select_for_update().get(pk=case.pk)
 
 
+def has_follow_up(case: Case) -> bool:
+    """A sent case with letters that have not left: they need every mandate's approval before they do."""
+    return case.status == Case.SENT and case.communications.filter(status=Communication.PREPARED).exists()
+
+
+def follow_up_submitted(case: Case, current_hash: str | None = None) -> bool:
+    """The follow-up letters were submitted in this very version (edits of a sent case reset nothing else)."""
+    current_hash = current_hash or text_hash(case)
+    return Clearance.objects.filter(case=case, text_hash=current_hash).exists()
+
+
 class SubmitForClearance(Action):
     permission = "workflow.submit_for_clearance"
 
@@ -29,6 +44,8 @@ class SubmitForClearance(Action):
         case = _locked(case)
         if not case.communications.filter(status=Communication.PREPARED).exists():
             raise ValidationError("There is nothing to clear: generate the case's letters first.")
+        if case.status == Case.SENT:
+            return self._follow_up(case)
         previous = move(case, Case.IN_CLEARANCE)
         current = text_hash(case)
         Clearance.objects.update_or_create(
@@ -41,6 +58,33 @@ class SubmitForClearance(Action):
         )
         case.save(update_fields=["status", "updated_at"])
         self.audit("case.submitted_for_clearance", case, before={"status": previous}, after={"status": case.status})
+        return case
+
+    def _follow_up(self, case: Case) -> Case:
+        current = text_hash(case)
+        if all_approved(case, current):
+            raise ValidationError(f"The letters of {case} are already approved by all its mandates: they can be sent.")
+        old = Clearance.objects.filter(case=case).values_list("text_hash", flat=True).first()
+        Clearance.objects.update_or_create(
+            case=case,
+            defaults={
+                "text_hash": current,
+                "submitted_at": clock.now(),
+                "submitted_by": actor_fields(self.actor)["actor_label"],
+            },
+        )
+        letters = case.communications.filter(status=Communication.PREPARED).order_by("ref_code", "ref_number")
+        self.audit(
+            "case.submitted_for_clearance",
+            case,
+            before={"status": case.status, "text_hash": old},
+            after={
+                "status": case.status,
+                "text_hash": current,
+                "follow_up": True,
+                "letters": [c.reference for c in letters],
+            },
+        )
         return case
 
 
@@ -56,7 +100,8 @@ class ApproveLetters(Action):
         case = _locked(case)
         if case.status == Case.APPROVED:
             raise ValidationError(f"{case} is already approved by all its mandates.")
-        if case.status != Case.IN_CLEARANCE:
+        follow_up = has_follow_up(case)
+        if case.status != Case.IN_CLEARANCE and not follow_up:
             raise ValidationError(
                 f"{case} is {case.get_status_display().lower()}, not in clearance: nothing to approve."
             )
@@ -72,7 +117,13 @@ class ApproveLetters(Action):
         current = text_hash(case)
         if seen_hash != current:
             raise ValidationError("The letters changed since you opened them. Read the new text before approving.")
-        ResetClearance(self.actor).perform(case)  # bring the recorded version up to date if it lagged behind
+        if not follow_up:
+            ResetClearance(self.actor).perform(case)  # bring the recorded version up to date if it lagged behind
+        elif not follow_up_submitted(case, current):
+            raise ValidationError(
+                f"The follow-up letters of {case} have not been submitted for clearance in this version: "
+                "submit them for clearance first."
+            )
         if Approval.objects.filter(case=case, mandate=mandate, text_hash=current).exists():
             raise ValidationError(f"{mandate} has already approved this text.")
         approval = Approval.objects.create(
@@ -88,7 +139,10 @@ class ApproveLetters(Action):
             case,
             after={"mandate": mandate.title, "holder": account.holder.name, "text_hash": current},
         )
-        if all_approved(case, current):
+        if follow_up:
+            if all_approved(case, current):  # the case stays sent; its follow-up letters may now leave
+                self.audit("case.follow_up_approved", case, after={"status": case.status, "text_hash": current})
+        elif all_approved(case, current):
             previous = move(case, Case.APPROVED)
             case.save(update_fields=["status", "updated_at"])
             self.audit("case.approved", case, before={"status": previous}, after={"status": case.status})

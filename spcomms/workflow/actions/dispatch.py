@@ -1,4 +1,7 @@
-"""Sending: approved cases queue their letters in the outbox; dispatch (by e-mail or by hand) starts the clocks."""
+"""Sending: approved cases queue their letters in the outbox; dispatch (by e-mail or by hand) starts the clocks.
+
+Follow-up letters (prepared letters of a sent case) leave only once every mandate approved the case's current text.
+"""
 
 from __future__ import annotations
 
@@ -29,6 +32,16 @@ def _require_cleared(case: Case, actor) -> None:
         raise ValidationError(f"The letters of {case} changed after approval: clearance starts over.")
     if case.status not in (Case.APPROVED, Case.SENT):
         check(case, Case.SENT)  # raises the clear "cannot become sent" message
+    if case.status == Case.SENT:
+        _require_follow_up_cleared(case)
+
+
+def _require_follow_up_cleared(case: Case) -> None:
+    """A prepared letter of a sent case: the current text (addressees and letters included) must be approved."""
+    if not all_approved(case):
+        raise ValidationError(
+            f"The follow-up letters of {case} need the approval of every mandate: submit them for clearance."
+        )
 
 
 def mark_dispatched(action: Action, comm: Communication, channel: str, sent_at: dt.datetime, note: str = "") -> None:
@@ -89,7 +102,10 @@ class SendResult:
 
 
 class SendCase(Action):
-    """Queue every prepared letter of an approved case for e-mail; the case becomes sent."""
+    """Queue every prepared letter of an approved case for e-mail; the case becomes sent.
+
+    A sent case with approved follow-up letters queues those (it stays sent); letters already queued are not again.
+    """
 
     permission = "workflow.send_letters"
 
@@ -98,16 +114,28 @@ class SendCase(Action):
 
     def perform(self, case: Case) -> SendResult:
         case = Case.objects.select_for_update().get(pk=case.pk)
+        prepared = case.communications.filter(status=Communication.PREPARED).select_related("addressee")
+        follow_up = case.status == Case.SENT
+        if follow_up and not prepared.exclude(outbox__kind=Outbox.LETTER).exists():
+            raise ValidationError(f"{case} has already been sent: no letter is waiting to be sent.")
         _require_cleared(case, self.actor)
-        if case.status == Case.SENT:
-            raise ValidationError(f"{case} has already been sent.")
         result = SendResult()
-        for comm in case.communications.filter(status=Communication.PREPARED).select_related("addressee"):
+        for comm in prepared.order_by("ref_code", "ref_number"):
             if comm.addressee.email:
-                queue_email(self, comm, Outbox.LETTER, f"letter:{comm.pk}")
-                result.queued.append(comm)
+                if queue_email(self, comm, Outbox.LETTER, f"letter:{comm.pk}"):
+                    result.queued.append(comm)
             else:
                 result.manual.append(comm)
+        if follow_up:
+            self.audit(
+                "case.follow_up_sent",
+                case,
+                after={
+                    "queued": [c.reference for c in result.queued],
+                    "manual_dispatch_needed": [c.reference for c in result.manual],
+                },
+            )
+            return result
         previous = move(case, Case.SENT)
         case.save(update_fields=["status", "updated_at"])
         self.audit(
@@ -138,6 +166,7 @@ class RecordManualDispatch(Action):
         if sent_on > clock.today():
             raise ValidationError("A dispatch cannot be recorded for a future date.")
         case = comm.case
+        check(comm, Communication.SENT)  # a letter that left already says so, whatever the case's clearance
         _require_cleared(case, self.actor)
         if Outbox.objects.filter(communication=comm, kind=Outbox.LETTER, status__in=OPEN_OUTBOX).exists():
             raise ValidationError(f"An e-mail of {comm} is already in the outbox; resolve it there first.")
@@ -232,6 +261,8 @@ class RequeueEmail(Action):
             )
         if row.kind == Outbox.LETTER and row.communication.status != Communication.PREPARED:
             raise ValidationError(f"{row.communication} is already recorded as sent.")
+        if row.kind == Outbox.LETTER and row.communication.case.status == Case.SENT:
+            _require_follow_up_cleared(row.communication.case)  # the letter may have been regenerated since
         before = {"status": row.status, "attempts": row.attempts}
         Outbox.objects.filter(pk=row.pk).update(
             status=Outbox.PENDING,

@@ -6,7 +6,13 @@ from django.views.decorators.http import require_POST, require_safe
 
 from spcomms.cases.models import Case
 from spcomms.registry.models import Mandate
-from spcomms.workflow.actions.clearance import ApproveLetters, CloseCase, SubmitForClearance
+from spcomms.workflow.actions.clearance import (
+    ApproveLetters,
+    CloseCase,
+    SubmitForClearance,
+    follow_up_submitted,
+    has_follow_up,
+)
 from spcomms.workflow.actions.dispatch import SendCase
 from spcomms.workflow.clearance import clearance_of, mandates_held_by
 from spcomms.workflow.models import Outbox
@@ -23,6 +29,7 @@ def case_page(request, case_id):
     held = mandates_held_by(request.user)
     rows = clearance_of(case, current)
     letters = case.communications.select_related("addressee").order_by("ref_code", "ref_number")
+    follow_up = has_follow_up(case)
     return render(
         request,
         "workflow/case.html",
@@ -31,6 +38,10 @@ def case_page(request, case_id):
             "text_hash": current,
             "clearance": [(row, row.mandate.pk in held) for row in rows],
             "letters": letters,
+            # a sent case with letters not yet dispatched: they go through clearance while the case stays sent
+            "follow_up": follow_up,
+            "follow_up_submitted": follow_up and follow_up_submitted(case, current),
+            "follow_up_approved": follow_up and all(row.approval for row in rows),
             "outbox": Outbox.objects.filter(communication__case=case).select_related("communication"),
         },
     )
@@ -40,7 +51,9 @@ def case_page(request, case_id):
 @requires("workflow.submit_for_clearance")
 def submit(request, case_id):
     case = get_object_or_404(Case, pk=case_id)
-    run(request, SubmitForClearance(request.user), case, success=f"{case} is now in clearance.")
+    follow_up = has_follow_up(case)
+    success = f"The follow-up letters of {case} are now in clearance." if follow_up else f"{case} is now in clearance."
+    run(request, SubmitForClearance(request.user), case, success=success)
     return redirect("workflow:case", case_id=case.pk)
 
 
