@@ -131,6 +131,14 @@ def mandate_count(case: Case) -> int:
     return Mandate.objects.filter(active=True).count()
 
 
+def _leaving(comm: Communication) -> bool:
+    """An e-mail of this letter is in the outbox and not given up (the worker renders the PDF when it sends)."""
+    outbox = comm.outbox.model  # workflow.Outbox, reached through the relation (workflow depends on drafting)
+    return comm.outbox.filter(
+        kind=outbox.LETTER, status__in=(outbox.PENDING, outbox.SENDING, outbox.UNCERTAIN)
+    ).exists()
+
+
 class GenerateLetters(Action):
     """Compose and store every addressee's letter; prepared letters are refreshed, sent ones never change."""
 
@@ -156,6 +164,8 @@ class GenerateLetters(Action):
             comm = Communication.objects.filter(case=case, addressee=member.addressee).first()
             if comm is not None and comm.status != Communication.PREPARED:
                 continue  # a sent letter is a record of what was sent
+            if comm is not None and _leaving(comm):
+                continue  # queued for e-mail: the text that was cleared is the text that leaves
             if comm is None:
                 comm = Communication(case=case, addressee=member.addressee, ref_type=case.type, date=draft.letter_date)
                 hand_set = member.membership.reference
