@@ -104,3 +104,14 @@ def _add_footnotes(document, notes: dict[str, str]) -> None:
         document.part.package,
     )
     document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+
+
+def crrc_variant(tmp_path, name: str, *replacements: tuple[str, str]) -> Path:
+    """A copy of the CRRC sample letter with each (old, new) replaced once, written to tmp_path/name."""
+    text = CRRC.read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text
+        text = text.replace(old, new, 1)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -12,7 +12,7 @@ from spcomms.drafting.models import AddresseeGroup
 from spcomms.ingest import store
 from spcomms.ingest.management.commands import parse as parse_command
 from spcomms.registry.models import Addressee, MandateHolder
-from tests.ingest.ingest_helpers import CRRC, FIXTURES, MINEBEA, SAMPLES, XIAOMI
+from tests.ingest.ingest_helpers import CRRC, FIXTURES, MINEBEA, SAMPLES, XIAOMI, crrc_variant
 
 # A letter of the same batch to a company directly involved: other introduction, seven questions (the last dropped).
 DIRECT = "your company may be involved in alleged forced labour"
@@ -147,17 +147,6 @@ def test_parse_reports_bad_files_after_printing_the_good_ones(tmp_path, capsys):
     assert len(json.loads(capsys.readouterr().out)) == 1
 
 
-def _variant(tmp_path, name: str, *replacements: tuple[str, str]):
-    """A copy of the CRRC letter with each (old, new) replaced once."""
-    text = CRRC.read_text(encoding="utf-8")
-    for old, new in replacements:
-        assert old in text
-        text = text.replace(old, new, 1)
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 def _stored() -> tuple[int, ...]:
     return (
         Case.objects.count(),
@@ -173,7 +162,7 @@ MINORITIES = "the Special Rapporteur on minority issues; "
 
 @pytest.mark.django_db
 def test_a_mandate_printed_twice_is_stored_once_with_a_warning(tmp_path, capsys):
-    path = _variant(tmp_path, "twice.txt", (MINORITIES, MINORITIES * 2))
+    path = crrc_variant(tmp_path, "twice.txt", (MINORITIES, MINORITIES * 2))
     call_command("ingest", str(path))
     out, err = capsys.readouterr()
     assert "1 ingested, 0 unchanged, 0 failed" in out
@@ -184,7 +173,7 @@ def test_a_mandate_printed_twice_is_stored_once_with_a_warning(tmp_path, capsys)
 
 @pytest.mark.django_db
 def test_a_state_letter_naming_its_own_state_among_the_others(tmp_path, capsys):
-    path = _variant(tmp_path, "AL-CHN-78-2021.txt", ("AL OTH 78/2021", "AL CHN 78/2021"))
+    path = crrc_variant(tmp_path, "AL-CHN-78-2021.txt", ("AL OTH 78/2021", "AL CHN 78/2021"))
     call_command("ingest", str(path))
     assert "1 ingested, 0 unchanged, 0 failed" in capsys.readouterr().out
     letter = Communication.objects.get()
@@ -196,7 +185,7 @@ def test_a_state_letter_naming_its_own_state_among_the_others(tmp_path, capsys):
 @pytest.mark.django_db
 def test_an_overlong_signatory_name_fails_that_letter_only(tmp_path, capsys):
     long_name = "Dante " + "Xy" * 120
-    path = _variant(tmp_path, "long.txt", ("Dante Pesce", long_name))
+    path = crrc_variant(tmp_path, "long.txt", ("Dante Pesce", long_name))
     with pytest.raises(CommandError) as info:
         call_command("ingest", str(path), str(MINEBEA))
     assert f"{path}: signatory name is 246 characters long (at most 200): Dante XyXy" in str(info.value)
@@ -240,7 +229,7 @@ def test_an_unexpected_error_fails_that_letter_and_the_batch_goes_on(monkeypatch
 @pytest.mark.django_db
 def test_parse_reports_unknown_mandates_and_links_the_known_ones(tmp_path, capsys):
     invented = "the Special Rapporteur on invented things; "
-    path = _variant(tmp_path, "invented.txt", (MINORITIES, invented))
+    path = crrc_variant(tmp_path, "invented.txt", (MINORITIES, invented))
     call_command("parse", str(path), str(CRRC), "--json")
     out, err = capsys.readouterr()
     records = json.loads(out)
@@ -267,7 +256,7 @@ def test_parse_without_a_readable_registry_says_the_mandates_were_not_checked(mo
 
 @pytest.mark.django_db
 def test_a_letter_dated_after_today_fails_and_saves_nothing(tmp_path, capsys):
-    path = _variant(tmp_path, "future.txt", ("12 March 2021", "12 March 2031"))
+    path = crrc_variant(tmp_path, "future.txt", ("12 March 2021", "12 March 2031"))
     before = _stored()
     with pytest.raises(CommandError) as info:
         call_command("ingest", str(path))

@@ -9,19 +9,13 @@ from django.utils import timezone
 from spcomms.audit.models import AuditEvent
 from spcomms.cases.models import Case, Communication
 from spcomms.drafting.models import GroupMembership
-from tests.ingest.ingest_helpers import CRRC, MINEBEA, XIAOMI
+from tests.ingest.ingest_helpers import CRRC, MINEBEA, XIAOMI, crrc_variant
 
 pytestmark = pytest.mark.django_db
 
 
-def _variant(tmp_path, *replacements: tuple[str, str], name="changed.txt"):
-    text = CRRC.read_text(encoding="utf-8")
-    for old, new in replacements:
-        assert old in text
-        text = text.replace(old, new, 1)
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
+def _variant(tmp_path, *replacements: tuple[str, str]):
+    return crrc_variant(tmp_path, "changed.txt", *replacements)
 
 
 REDATED = (("AL OTH 78/2021", "UA OTH 78/2021"), ("12 March 2021", "12 April 2021"))

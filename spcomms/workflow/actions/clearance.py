@@ -48,6 +48,13 @@ class SubmitForClearance(Action):
             return self._follow_up(case)
         previous = move(case, Case.IN_CLEARANCE)
         current = text_hash(case)
+        self._record_submission(case, current)
+        case.save(update_fields=["status", "updated_at"])
+        self.audit("case.submitted_for_clearance", case, before={"status": previous}, after={"status": case.status})
+        return case
+
+    def _record_submission(self, case: Case, current: str) -> None:
+        """The text submitted (its hash), by whom and when; approvals count only for this hash."""
         Clearance.objects.update_or_create(
             case=case,
             defaults={
@@ -56,23 +63,13 @@ class SubmitForClearance(Action):
                 "submitted_by": actor_fields(self.actor)["actor_label"],
             },
         )
-        case.save(update_fields=["status", "updated_at"])
-        self.audit("case.submitted_for_clearance", case, before={"status": previous}, after={"status": case.status})
-        return case
 
     def _follow_up(self, case: Case) -> Case:
         current = text_hash(case)
         if all_approved(case, current):
             raise ValidationError(f"The letters of {case} are already approved by all its mandates: they can be sent.")
         old = Clearance.objects.filter(case=case).values_list("text_hash", flat=True).first()
-        Clearance.objects.update_or_create(
-            case=case,
-            defaults={
-                "text_hash": current,
-                "submitted_at": clock.now(),
-                "submitted_by": actor_fields(self.actor)["actor_label"],
-            },
-        )
+        self._record_submission(case, current)
         letters = case.communications.filter(status=Communication.PREPARED).order_by("ref_code", "ref_number")
         self.audit(
             "case.submitted_for_clearance",
