@@ -6,6 +6,7 @@ from django.db import models
 from django.forms.models import model_to_dict
 
 from spcomms.audit.models import AuditEvent
+from spcomms.audit.names import is_known
 
 
 def snapshot(instance: models.Model | None, *, exclude: tuple[str, ...] = ()) -> dict | None:
@@ -32,6 +33,8 @@ def actor_fields(actor) -> dict:
 
 def record(actor, action: str, instance: models.Model, *, before=None, after=None) -> AuditEvent:
     """Append one audit entry. Call it inside the transaction that makes the change."""
+    if not is_known(action):
+        raise ValueError(f"audit name {action!r} is not declared in spcomms.audit.names.AUDIT_NAMES")
     return AuditEvent.objects.create(
         **actor_fields(actor),
         action=action,

@@ -102,7 +102,7 @@ def reset_clearance(actor, case: Case) -> None:
         return
     from spcomms.workflow.actions.clearance import ResetClearance  # workflow builds on drafting, not the reverse
 
-    ResetClearance(actor).perform(case)
+    ResetClearance(actor, skip_permission_checks=True).execute(case)
 
 
 class StaleVersion(Exception):

@@ -1,0 +1,64 @@
+"""Every audit action name the register writes, and what an entry of that name records.
+
+`record()` refuses a name that is not here, so the table is the complete list of what the audit log can say.
+Object-level names of the admin's generic save and delete (`<model>.created|changed|deleted`) are built from
+the model's name and accepted for every model (see `is_known`).
+"""
+
+from __future__ import annotations
+
+AUDIT_NAMES: dict[str, str] = {
+    # registry and accounts
+    "addressee.created": "an addressee added to the registry (before: none; after: its fields)",
+    "user.created": "a staff account created (after: username, role groups, flags)",
+    "user.password_reset": "a staff account's password replaced (after: username, role groups, flags)",
+    "user.role_added": "a staff account joined a role group (after: role)",
+    "holderaccount.created": "a login linked to a mandate holder (after: user and holder ids)",
+    # cases and their outline
+    "case.created": "a case created (after: its fields, mandates, signatories, addressees)",
+    "case.changed": "a case's title, type, mandates or signatories changed (before/after: the outline)",
+    "case.addressee_added": "an addressee put into one of the case's groups (after: addressee, group)",
+    "case.addressees_added": "addressees named by an ingested letter added to its case (after: names)",
+    "case.addressee_removed": "an addressee taken off a case before any letter was made (before: addressee)",
+    "addresseegroup.created": "an addressee group created (after: its fields)",
+    "addresseegroup.changed": "an addressee group's name, questions or phrasing changed (before/after)",
+    "groupmembership.changed": "an addressee moved to another group or given a historic reference",
+    "draft.created": "a case's empty draft created (after: its fields)",
+    "draft.changed": "the letter text of a case changed (before/after: the draft with its clauses)",
+    # clearance
+    "case.submitted_for_clearance": "a case's letters submitted to its mandates (before/after: status, hash)",
+    "case.mandate_approved": "one mandate approved the current text (after: mandate, holder, text hash)",
+    "case.approved": "every mandate approved: the case may be sent (before/after: status)",
+    "case.follow_up_approved": "every mandate approved a sent case's follow-up letters (after: text hash)",
+    "case.clearance_reset": "the text changed: approvals of the old version stop counting (before/after)",
+    "case.closed": "a case closed (before/after: status)",
+    # letters
+    "communication.registered": "a letter registered with an allocated or historic reference (after)",
+    "communication.generated": "an addressee's letter composed from the draft (before/after: the letter row)",
+    "communication.ingested": "an existing letter stored from a file (after: the letter row)",
+    "communication.replaced": "an ingested letter replaced by another file of it (before/after)",
+    "communication.sent": "a letter left: e-mail handed over or dispatch recorded by hand (before/after)",
+    "case.sent": "every letter of a case has left (before/after: status)",
+    "case.follow_up_sent": "a sent case's follow-up letters left (after: references)",
+    "communication.reply_overdue": "the reply due date passed without a reply (before/after: status)",
+    "communication.published": "a letter became public (after: published_at)",
+    "communication.publication_held": "staff held a letter's publication (after: reason)",
+    "communication.publication_released": "staff released a held publication (before/after: on_hold)",
+    # outbox
+    "outbox.queued": "an e-mail queued for the worker (after: kind, recipient, Message-ID)",
+    "outbox.sent": "the mail server accepted an e-mail (after: kind, Message-ID)",
+    "outbox.retry_scheduled": "an e-mail hand-over failed and will be retried (after: error, next attempt)",
+    "outbox.failed": "an e-mail was given up after its last attempt (after: error)",
+    "outbox.uncertain": "an e-mail's hand-over may or may not have happened: never resent automatically",
+    "outbox.requeued": "staff resent an e-mail with the same Message-ID (before/after)",
+    "outbox.confirmed_sent": "staff confirmed that an uncertain e-mail arrived (after: Message-ID)",
+    # replies
+    "reply.recorded": "a reply recorded by staff or through the addressee's link (after: the reply row)",
+    "reply_link.issued": "a reply link issued for a letter (after: token id, expiry)",
+}
+
+GENERIC_VERBS = ("created", "changed", "deleted")  # the admin's save and delete of any model
+
+
+def is_known(name: str) -> bool:
+    return name in AUDIT_NAMES or name.rpartition(".")[2] in GENERIC_VERBS
