@@ -14,6 +14,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from spcomms.cases.models import Communication, Reply
+from spcomms.lib.references import public_type
 
 # The keys of the stored letter snapshot that are the letter itself (everything else is ignored).
 PUBLIC_LETTER_KEYS = (
@@ -91,7 +92,7 @@ def _public(communication: Communication, mandates: list[str], replies: list[Rep
         id=communication.id,
         reference=communication.reference,
         type=communication.ref_type,
-        public_type=f"J{communication.ref_type}" if len(mandates) > 1 else communication.ref_type,
+        public_type=public_type(communication.ref_type, len(mandates)),
         code=communication.ref_code,
         number=communication.ref_number,
         year=communication.ref_year,

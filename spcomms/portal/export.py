@@ -12,9 +12,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from spcomms.cases import visibility
+from spcomms.lib.references import slug_of
 
 from .data import API_VERSION, communication_url
-from .search import public_kind, slug_of
+from .models import public_kind
 
 CSV_COLUMNS = [
     "reference", "date", "type", "addressee", "addressee_kind", "mandates", "reply_received", "replies",

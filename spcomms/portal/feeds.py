@@ -8,12 +8,12 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from spcomms.cases import visibility
+from spcomms.lib.references import slug_of
 from spcomms.registry.models import Addressee, Mandate
 
 from .data import communication_url
 from .models import PUBLIC_KINDS
 from .present import TYPE_LABELS
-from .search import slug_of
 
 ITEMS = 50
 KIND_FILTER = {

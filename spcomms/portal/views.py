@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 
 from spcomms.cases import visibility
 from spcomms.cases.models import Reply
+from spcomms.lib.references import slug_of
 
 from . import data, letter_files
 from .render import csv_response, flatten_for_csv, json_response, public_errors
@@ -63,7 +64,7 @@ def letter_file(request, slug, fmt):
     if letter is None:
         raise Http404(f"{public.reference} has no letter on file to download")
     response = HttpResponse(letter_files.render_file(letter, fmt), content_type=letter_files.CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{data.search.slug_of(public.reference)}.{fmt}"'
+    response["Content-Disposition"] = f'attachment; filename="{slug_of(public.reference)}.{fmt}"'
     return response
 
 

@@ -9,7 +9,7 @@ from django.db import DatabaseError
 from spcomms.audit.models import AuditEvent
 from spcomms.cases.models import Case, Communication
 from spcomms.drafting.models import AddresseeGroup
-from spcomms.ingest import store
+from spcomms.ingest import actions as store
 from spcomms.ingest.management.commands import parse as parse_command
 from spcomms.registry.models import Addressee, MandateHolder
 from tests.ingest.ingest_helpers import CRRC, FIXTURES, MINEBEA, SAMPLES, XIAOMI, crrc_variant

@@ -15,6 +15,7 @@ class RegisterCommunication(Action):
     """Create one letter to one addressee with an allocated reference, or a historic reference entered as printed."""
 
     permission = "cases.add_communication"
+    records = ("communication.registered",)
 
     def describe(self):
         return "register a communication"

@@ -15,13 +15,13 @@ from django.db.models import F
 from django.utils import timezone
 
 from spcomms.audit.actions import Action
+from spcomms.cases import deadlines
+from spcomms.cases.lifecycle import check, move
 from spcomms.cases.models import Case, Communication
+from spcomms.drafting.actions import ResetClearance
+from spcomms.drafting.clearance import all_approved
 from spcomms.lib import clock
-from spcomms.workflow import deadlines
-from spcomms.workflow.actions.clearance import ResetClearance
-from spcomms.workflow.clearance import all_approved
 from spcomms.workflow.models import Outbox
-from spcomms.workflow.transitions import check, move
 
 OPEN_OUTBOX = (Outbox.PENDING, Outbox.SENDING, Outbox.UNCERTAIN, Outbox.FAILED)
 
@@ -49,8 +49,9 @@ def mark_dispatched(action: Action, comm: Communication, channel: str, sent_at: 
     previous = move(comm, Communication.SENT)
     sent_on = timezone.localdate(sent_at)
     comm.sent_at, comm.dispatch_channel, comm.dispatch_note = sent_at, channel, note
-    comm.reply_due = deadlines.reply_due(comm, sent_on)
-    comm.publish_on = deadlines.publish_on(comm, sent_on)
+    comm.email_queued_at = None  # it has left: its status says so from now on
+    comm.reply_due = deadlines.reply_due(comm.ref_type, sent_on)
+    comm.publish_on = deadlines.publish_on(comm.letter, sent_on)
     comm.save(
         update_fields=[
             "status",
@@ -59,6 +60,7 @@ def mark_dispatched(action: Action, comm: Communication, channel: str, sent_at: 
             "dispatch_note",
             "reply_due",
             "publish_on",
+            "email_queued_at",
             "updated_at",
         ]
     )
@@ -91,8 +93,16 @@ def queue_email(action: Action, comm: Communication, kind: str, dedup_key: str) 
         next_attempt_at=now,
         created_at=now,
     )
+    if kind == Outbox.LETTER:
+        _letter_queued(comm, now)
     action.audit("outbox.queued", comm, after={"kind": kind, "to": row.to_address, "message_id": row.message_id})
     return row
+
+
+def _letter_queued(comm: Communication, when: dt.datetime | None) -> None:
+    """While an e-mail of the letter is on its way its text is fixed (`lifecycle.letter_fixed`); None: given up."""
+    Communication.objects.filter(pk=comm.pk).update(email_queued_at=when)
+    comm.email_queued_at = when
 
 
 @dataclass
@@ -108,6 +118,7 @@ class SendCase(Action):
     """
 
     permission = "workflow.send_letters"
+    records = ("case.sent", "case.follow_up_sent", "outbox.queued")
 
     def describe(self):
         return "send letters"
@@ -155,6 +166,7 @@ class RecordManualDispatch(Action):
     """Note verbale via the Permanent Mission, fax or courier: staff record how and when the letter left."""
 
     permission = "workflow.send_letters"
+    records = ("case.sent", "communication.sent")
 
     def describe(self):
         return "record a dispatch"
@@ -186,6 +198,7 @@ class RecordEmailSent(Action):
     """The SMTP server accepted the message: the outbox row is done and, for a letter, the letter is sent."""
 
     permission = None  # the worker
+    records = ("outbox.sent", "communication.sent")
 
     def perform(self, row_id: int, worker_id: str) -> bool:
         now = clock.now()
@@ -210,6 +223,7 @@ def backoff(attempts: int) -> dt.timedelta:
 
 class RecordEmailFailure(Action):
     permission = None  # the worker
+    records = ("outbox.failed", "outbox.retry_scheduled")
 
     def perform(self, row_id: int, worker_id: str, error: str) -> str:
         row = Outbox.objects.select_for_update().select_related("communication").get(pk=row_id)
@@ -222,6 +236,8 @@ class RecordEmailFailure(Action):
             handed_at=None,
             last_error=error[:2000],
         )
+        if gave_up and row.kind == Outbox.LETTER:
+            _letter_queued(row.communication, None)  # staff may correct and regenerate it, or resend it
         self.audit(
             "outbox.failed" if gave_up else "outbox.retry_scheduled",
             row.communication,
@@ -234,6 +250,7 @@ class MarkUncertain(Action):
     """A worker died after handing the message to SMTP: it may have left, so it must not leave again by itself."""
 
     permission = None  # the worker
+    records = ("outbox.uncertain",)
 
     def perform(self, row_id: int, stale_before: dt.datetime) -> bool:
         changed = Outbox.objects.filter(
@@ -249,6 +266,7 @@ class RequeueEmail(Action):
     """Staff send a failed or uncertain e-mail again, with the same Message-ID (receivers can drop duplicates)."""
 
     permission = "workflow.send_letters"
+    records = ("outbox.requeued",)
 
     def describe(self):
         return "send an e-mail again"
@@ -271,6 +289,8 @@ class RequeueEmail(Action):
             claimed_by="",
             attempts=F("attempts") * 0,
         )
+        if row.kind == Outbox.LETTER:
+            _letter_queued(row.communication, clock.now())
         self.audit("outbox.requeued", row.communication, before=before, after={"message_id": row.message_id})
         row.refresh_from_db()
         return row
@@ -280,6 +300,7 @@ class ConfirmEmailSent(Action):
     """Staff checked the mail server log: the uncertain message did leave. Record it as sent, once."""
 
     permission = "workflow.send_letters"
+    records = ("outbox.confirmed_sent", "communication.sent")
 
     def describe(self):
         return "confirm an e-mail was sent"
