@@ -17,8 +17,8 @@ from django.utils.html import format_html
 from spcomms.adminsite.actions import SaveRecord
 from spcomms.adminsite.base import AuditedAdmin
 from spcomms.cases.actions.communications import RegisterCommunication
-from spcomms.cases.lifecycle import EDITABLE, StaleVersion, bump_version, editable
 from spcomms.cases.forms import CommunicationAdminForm
+from spcomms.cases.lifecycle import EDITABLE, StaleVersion, bump_version, editable
 from spcomms.cases.models import (
     Case,
     CaseAddressee,
@@ -269,7 +269,6 @@ class ReplyAdmin(AuditedAdmin):
             'Replies are recorded on <a href="{}">the letter\'s record-reply page</a>, which checks the file.',
             reverse("workflow:record-reply", kwargs={"comm_id": obj.communication_id}),
         )
-
 
 
 @admin.register(Source)

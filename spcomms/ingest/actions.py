@@ -113,16 +113,14 @@ def _holder(actor, name: str, printed_title: str, mandate: Mandate) -> MandateHo
     return holder
 
 
-def _signatories(
-    actor, letter: Letter, mandates: list[Mandate]
-) -> tuple[list[tuple[MandateHolder, str]], list[str]]:
+def _signatories(actor, letter: Letter, mandates: list[Mandate]) -> tuple[list[tuple[MandateHolder, str]], list[str]]:
     """(holder, title as printed) in printed order, each holder once; warnings for signatures printed twice."""
     result, warnings = [], []
-    for index, signatory in enumerate(letter.signatories):
+    for position, signatory in enumerate(letter.signatories):
         title = _norm(signatory.title)
         mandate = next((m for m in mandates if _norm(m.title) in title), None)
         if mandate is None and len(letter.signatories) == len(mandates):
-            mandate = mandates[index]  # same count: signatures follow the header's order
+            mandate = mandates[position]  # same count: signatures follow the header's order
         if mandate is None:
             raise IngestError(f"cannot tell which mandate {signatory.name} ({signatory.title}) signs for")
         holder = _holder(actor, signatory.name, signatory.title, mandate)

@@ -166,5 +166,3 @@ def _document(item: visibility.PublicCommunication, addressee_id: int) -> Search
         reply_count=len(replies),
         last_reply_on=replies[-1].received_on if replies else None,
     )
-
-

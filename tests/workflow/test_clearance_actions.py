@@ -7,10 +7,10 @@ from spcomms.audit.models import AuditEvent
 from spcomms.cases.models import Case
 from spcomms.drafting.actions import GenerateLetters
 from spcomms.drafting.clearance import all_approved, clearance_of
+from spcomms.drafting.models import Approval
 from spcomms.drafting.textversion import text_hash
 from spcomms.workflow.actions.clearance import ApproveLetters, SubmitForClearance
 from spcomms.workflow.actions.dispatch import SendCase
-from spcomms.drafting.models import Approval
 from tests.workflow import builders
 from tests.workflow.procedure import STAFF, approve, send
 

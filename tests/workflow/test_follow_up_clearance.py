@@ -9,11 +9,10 @@ from spcomms.audit.models import AuditEvent
 from spcomms.cases.models import Case, Communication
 from spcomms.drafting.actions import AddAddressees, GenerateLetters
 from spcomms.drafting.clearance import all_approved
-from spcomms.drafting.models import AddresseeGroup
+from spcomms.drafting.models import AddresseeGroup, Clearance
 from spcomms.drafting.textversion import text_hash
 from spcomms.workflow.actions.clearance import ApproveLetters, SubmitForClearance
 from spcomms.workflow.actions.dispatch import RecordManualDispatch, SendCase
-from spcomms.drafting.models import Clearance
 from spcomms.workflow.models import Outbox
 from tests import factories
 from tests.workflow import builders
