@@ -10,10 +10,10 @@ import math
 
 from django.http import Http404, HttpRequest
 from django.urls import reverse
-from django.utils import timezone
 
 from spcomms.cases import visibility
 from spcomms.cases.models import Communication
+from spcomms.lib import clock
 from spcomms.lib.letter import Letter
 from spcomms.lib.references import ReferenceError, reference_from_slug, slug_of
 from spcomms.registry.models import Addressee, Mandate
@@ -198,7 +198,7 @@ def public_by_slug(slug: str):
     """(Reference, PublicCommunication) through the gate; Http404 for malformed or unpublished references."""
     try:
         reference = reference_from_slug(slug)
-        return reference, visibility.get_public_by_reference(reference, timezone.now())
+        return reference, visibility.get_public_by_reference(reference, clock.now())
     except (ReferenceError, Communication.DoesNotExist):
         raise Http404(f"no published communication {slug[:60]}") from None
 
@@ -207,7 +207,7 @@ def communication_data(request: HttpRequest, slug: str) -> dict:
     """One communication: metadata, the letter as structured data, downloads, replies and related letters."""
     try:  # the letter and the case's other letters in one bulk read through the gate
         reference = reference_from_slug(slug)
-        public, related = visibility.public_with_case_letters(reference, timezone.now())
+        public, related = visibility.public_with_case_letters(reference, clock.now())
     except (ReferenceError, Communication.DoesNotExist):
         raise Http404(f"no published communication {slug[:60]}") from None
     canonical = reference.slug

@@ -8,10 +8,10 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, StreamingHttpResponse
-from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from spcomms.cases import visibility
+from spcomms.lib import clock
 from spcomms.lib.references import slug_of
 
 from .data import API_VERSION, communication_url
@@ -25,7 +25,7 @@ CSV_COLUMNS = [
 
 def register_rows(request):
     """Every published communication as a plain dict, oldest id first, with its letter and public replies."""
-    for item in visibility.iter_public_data(now=timezone.now()):
+    for item in visibility.iter_public_data(now=clock.now()):
         slug = slug_of(item.reference)
         yield {
             "reference": item.reference,

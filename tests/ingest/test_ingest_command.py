@@ -183,6 +183,17 @@ def test_a_state_letter_naming_its_own_state_among_the_others(tmp_path, capsys):
 
 
 @pytest.mark.django_db
+def test_a_signatory_not_in_the_registry_is_added_with_an_audit_entry(tmp_path, capsys):
+    path = crrc_variant(tmp_path, "new-holder.txt", ("Dante Pesce", "Fernanda Hopenhaym"))
+    call_command("ingest", str(path))
+    assert "1 ingested, 0 unchanged, 0 failed" in capsys.readouterr().out
+    holder = MandateHolder.objects.get(name="Fernanda Hopenhaym")
+    assert "business" in holder.mandate.title.lower()  # Dante Pesce's working group, from the letter's order
+    entry = AuditEvent.objects.get(action="mandateholder.created", object_id=str(holder.pk))
+    assert entry.actor_label == "cli:ingest" and entry.after["name"] == "Fernanda Hopenhaym"
+
+
+@pytest.mark.django_db
 def test_an_overlong_signatory_name_fails_that_letter_only(tmp_path, capsys):
     long_name = "Dante " + "Xy" * 120
     path = crrc_variant(tmp_path, "long.txt", ("Dante Pesce", long_name))
