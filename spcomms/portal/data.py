@@ -85,7 +85,8 @@ def _hit_data(request: HttpRequest, hit: search.Hit) -> dict:
         "summary": hit.summary,
         "snippet_html": str(highlight(hit.snippet)),
         "reply_received": hit.reply_count > 0,
-        "replies": hit.reply_count,
+        "reply_count": hit.reply_count,
+        "replies": hit.reply_count,  # the same number as reply_count (kept for API version 1 clients)
         "last_reply_on": hit.last_reply_on,
     }
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -16,11 +14,7 @@ from spcomms.lib.references import slug_of
 
 from .data import API_VERSION, communication_url
 from .models import public_kind
-
-CSV_COLUMNS = [
-    "reference", "date", "type", "addressee", "addressee_kind", "mandates", "reply_received", "replies",
-    "last_reply_on", "published_at", "summary", "url",
-]  # fmt: skip
+from .render import csv_lines
 
 
 def register_rows(request):
@@ -39,32 +33,15 @@ def register_rows(request):
             "mandates": list(item.mandates),
             "summary": item.summary,
             "reply_received": bool(item.replies),
+            "reply_count": len(item.replies),
+            "last_reply_on": item.replies[-1].received_on if item.replies else None,
             "replies": [{"received_on": r.received_on, "language": r.language, "text": r.text} for r in item.replies],
             "letter": item.letter,
         }
 
 
 def _csv_lines(request):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-
-    def line(values) -> str:
-        buffer.seek(0)
-        buffer.truncate()
-        writer.writerow(values)
-        return buffer.getvalue()
-
-    yield line(CSV_COLUMNS)
-    for row in register_rows(request):
-        replies = row["replies"]
-        yield line(
-            [
-                row["reference"], row["date"] or "", row["type"], row["addressee"]["name"], row["addressee"]["kind"],
-                "; ".join(row["mandates"]), "yes" if replies else "no", len(replies),
-                replies[-1]["received_on"] if replies else "", row["published_at"].isoformat(), row["summary"],
-                row["url"],
-            ]
-        )  # fmt: skip
+    return csv_lines(register_rows(request))
 
 
 def _json_chunks(request):
