@@ -19,7 +19,7 @@ from spcomms.cases import deadlines
 from spcomms.cases.lifecycle import check, move
 from spcomms.cases.models import Case, Communication
 from spcomms.drafting.actions import ResetClearance
-from spcomms.drafting.clearance import all_approved
+from spcomms.drafting.clearance import all_approved, clearance_of
 from spcomms.lib import clock
 from spcomms.workflow.models import Outbox
 
@@ -162,6 +162,49 @@ class SendCase(Action):
         return result
 
 
+class PublicationNeedsConfirmation(ValidationError):
+    """The dispatch date given would make the letter public at once; staff must confirm that day explicitly."""
+
+    def __init__(self, message: str, publish_on: dt.date):
+        super().__init__(message)
+        self.publish_on = publish_on
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _approved_on(case: Case) -> dt.date | None:
+    """The day the current text got its last approval (the letters could not leave before)."""
+    approvals = [row.approval.approved_at for row in clearance_of(case) if row.approval]
+    return timezone.localdate(max(approvals)) if approvals else None
+
+
+def check_dispatch_date(comm: Communication, sent_on: dt.date, confirm_publication_on: dt.date | None) -> None:
+    """A dispatch date cannot come before the letter's date or its approval, nor publish the letter by surprise."""
+    if sent_on > clock.today():
+        raise ValidationError(f"A dispatch cannot be recorded for a future date ({_day(sent_on)}).")
+    if comm.date and sent_on < comm.date:
+        raise ValidationError(
+            f"The dispatch date {_day(sent_on)} is before the letter's own date {_day(comm.date)}: a letter cannot "
+            "leave before it is dated. Check the year."
+        )
+    approved_on = _approved_on(comm.case)
+    if approved_on and sent_on < approved_on:
+        raise ValidationError(
+            f"The dispatch date {_day(sent_on)} is before the letters were approved by every mandate on "
+            f"{_day(approved_on)}: they could not have left before."
+        )
+    publish_on = deadlines.publish_on(comm.letter, sent_on)
+    if publish_on <= clock.today() and confirm_publication_on != publish_on:
+        when = "today" if publish_on == clock.today() else "a day already past"
+        raise PublicationNeedsConfirmation(
+            f"Sent on {_day(sent_on)}, {comm} becomes public on {_day(publish_on)}, {when}: it would be published "
+            f"at the next worker run. Confirm that it may be published on {_day(publish_on)}, or correct the date.",
+            publish_on,
+        )
+
+
 class RecordManualDispatch(Action):
     """Note verbale via the Permanent Mission, fax or courier: staff record how and when the letter left."""
 
@@ -171,17 +214,24 @@ class RecordManualDispatch(Action):
     def describe(self):
         return "record a dispatch"
 
-    def perform(self, comm: Communication, channel: str, sent_on: dt.date, note: str = "") -> Communication:
+    def perform(
+        self,
+        comm: Communication,
+        channel: str,
+        sent_on: dt.date,
+        note: str = "",
+        confirm_publication_on: dt.date | None = None,
+    ) -> Communication:
+        """`confirm_publication_on`: the publication day staff confirmed, when the date makes it today or past."""
         comm = Communication.objects.select_for_update().select_related("case").get(pk=comm.pk)
         if channel not in {Communication.NOTE_VERBALE, Communication.FAX, Communication.COURIER}:
             raise ValidationError(f"{channel!r} is not a manual dispatch channel (note verbale, fax, courier).")
-        if sent_on > clock.today():
-            raise ValidationError("A dispatch cannot be recorded for a future date.")
         case = comm.case
         check(comm, Communication.SENT)  # a letter that left already says so, whatever the case's clearance
         _require_cleared(case, self.actor)
         if Outbox.objects.filter(communication=comm, kind=Outbox.LETTER, status__in=OPEN_OUTBOX).exists():
             raise ValidationError(f"An e-mail of {comm} is already in the outbox; resolve it there first.")
+        check_dispatch_date(comm, sent_on, confirm_publication_on)
         sent_at = timezone.make_aware(dt.datetime.combine(sent_on, dt.time(12, 0)))
         mark_dispatched(self, comm, channel, sent_at, note)
         if case.status == Case.APPROVED:
