@@ -42,8 +42,6 @@ ALLOWED_WRITES = {
     ("workflow/throttle.py", "row.save"): "failure counters of the login and reply-link throttles",
     ("workflow/throttle.py", "Throttle.objects.filter(key=key[:200]).delete"): "failure counters",
     ("workflow/worker.py", "results.update"): "a Counter, not a model",
-    ("workflow/worker.py", "Outbox.objects.filter(pk=row_id).filter"): "the worker's claim of an outbox row",
-    ("workflow/worker.py", "Outbox.objects.filter(pk=row_id, claimed_by=worker_id).update"): "hand-over mark",
 }
 
 

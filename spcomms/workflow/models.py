@@ -72,6 +72,10 @@ class Outbox(models.Model):
     claimed_by = models.CharField(max_length=100, blank=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
     handed_at = models.DateTimeField(null=True, blank=True, help_text="just before the SMTP transaction began")
+    # The reply link issued at the hand-over: revoked when that attempt fails, so a letter has one live link.
+    reply_token = models.ForeignKey(
+        "ReplyToken", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
     sent_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)
     created_at = models.DateTimeField()

@@ -11,7 +11,7 @@ from email.utils import make_msgid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from spcomms.audit.actions import Action
@@ -21,7 +21,8 @@ from spcomms.cases.models import Case, Communication
 from spcomms.drafting.actions import ResetClearance
 from spcomms.drafting.clearance import all_approved, clearance_of
 from spcomms.lib import clock
-from spcomms.workflow.models import Outbox
+from spcomms.workflow.actions.replies import issue_reply_link
+from spcomms.workflow.models import Outbox, ReplyToken
 
 OPEN_OUTBOX = (Outbox.PENDING, Outbox.SENDING, Outbox.UNCERTAIN, Outbox.FAILED)
 
@@ -241,7 +242,58 @@ class RecordManualDispatch(Action):
         return comm
 
 
-# --- outbox outcomes (the worker, and staff resolving problems) ----------------------------------------------
+# --- the worker's delivery: claim, hand-over, outcome; staff resolving problems ------------------------------
+
+
+def lease_start(now: dt.datetime) -> dt.datetime:
+    """A claim made before this has expired: its worker is presumed stopped."""
+    return now - dt.timedelta(seconds=settings.OUTBOX_LEASE_SECONDS)
+
+
+def deliverable(now: dt.datetime):
+    """Rows a worker may try now: pending and due, or claimed by a worker that stopped (lease expired)."""
+    return Outbox.objects.filter(
+        Q(status=Outbox.PENDING, next_attempt_at__lte=now) | Q(status=Outbox.SENDING, claimed_at__lt=lease_start(now))
+    )
+
+
+def claim_email(row_id: int, worker_id: str, now: dt.datetime) -> bool:
+    """Take one outbox row for this worker: the conditional UPDATE is the claim (of two workers, one wins).
+
+    A row whose lease ran out may be taken over only if its message never reached the SMTP server (`handed_at`
+    empty); otherwise it is MarkUncertain's. Bookkeeping of the row, not audited: its outcome is.
+    """
+    return bool(
+        Outbox.objects.filter(pk=row_id)
+        .filter(
+            Q(status=Outbox.PENDING, next_attempt_at__lte=now)
+            | Q(status=Outbox.SENDING, claimed_at__lt=lease_start(now), handed_at__isnull=True)
+        )
+        .update(status=Outbox.SENDING, claimed_by=worker_id, claimed_at=now, attempts=F("attempts") + 1)
+    )
+
+
+class HandOverEmail(Action):
+    """The last step before SMTP: check the claim still holds, mark the hand-over and issue the reply link, in one
+    transaction. None: another worker took the row over (this one's lease ran out) and this one must not send.
+
+    After the mark a worker that dies leaves the row for MarkUncertain: it may have left, so it never leaves again
+    by itself. The link is issued here, once per hand-over, so a worker that lost its claim issues none.
+    """
+
+    permission = None  # the worker
+    records = ("reply_link.issued",)
+
+    def perform(self, row_id: int, worker_id: str) -> str | None:
+        marked = Outbox.objects.filter(
+            pk=row_id, status=Outbox.SENDING, claimed_by=worker_id, handed_at__isnull=True
+        ).update(handed_at=clock.now())
+        if not marked:
+            return None
+        row = Outbox.objects.select_related("communication").get(pk=row_id)
+        token_id, raw = issue_reply_link(self, row.communication)
+        Outbox.objects.filter(pk=row_id).update(reply_token_id=token_id)
+        return raw
 
 
 class RecordEmailSent(Action):
@@ -252,9 +304,10 @@ class RecordEmailSent(Action):
 
     def perform(self, row_id: int, worker_id: str) -> bool:
         now = clock.now()
-        done = Outbox.objects.filter(pk=row_id, status=Outbox.SENDING, claimed_by=worker_id).update(
-            status=Outbox.SENT, sent_at=now, last_error=""
-        )
+        # UNCERTAIN too: another worker marked it so while this one, its claimant, was still handing it over.
+        done = Outbox.objects.filter(
+            pk=row_id, status__in=(Outbox.SENDING, Outbox.UNCERTAIN), claimed_by=worker_id
+        ).update(status=Outbox.SENT, sent_at=now, last_error="")
         if not done:
             return False  # someone else resolved it meanwhile (staff); never record twice
         row = Outbox.objects.select_related("communication").get(pk=row_id)
@@ -280,7 +333,10 @@ class RecordEmailFailure(Action):
         if row.status != Outbox.SENDING or row.claimed_by != worker_id:
             return row.status
         gave_up = row.attempts >= settings.OUTBOX_MAX_ATTEMPTS
+        if row.reply_token_id:  # the link of an attempt that did not leave opens nothing
+            ReplyToken.objects.filter(pk=row.reply_token_id).update(revoked=True)
         Outbox.objects.filter(pk=row_id).update(
+            reply_token=None,
             status=Outbox.FAILED if gave_up else Outbox.PENDING,
             next_attempt_at=clock.now() + backoff(row.attempts),
             handed_at=None,

@@ -106,16 +106,21 @@ class IssueReplyLink(Action):
         return "issue a reply link"
 
     def perform(self, comm: Communication) -> str:
-        raw = new_token()
-        now = clock.now()
-        token = ReplyToken.objects.create(
-            communication=comm,
-            token_hash=hash_token(raw),
-            created_at=now,
-            expires_at=now + dt.timedelta(days=settings.REPLY_LINK_DAYS),
-        )
-        self.audit("reply_link.issued", comm, after={"token": token.pk, "expires_at": token.expires_at})
-        return raw
+        return issue_reply_link(self, comm)[1]
+
+
+def issue_reply_link(action: Action, comm: Communication) -> tuple[int, str]:
+    """(token id, raw token) of a new link; only the token's hash is stored. `action` records it."""
+    raw = new_token()
+    now = clock.now()
+    token = ReplyToken.objects.create(
+        communication=comm,
+        token_hash=hash_token(raw),
+        created_at=now,
+        expires_at=now + dt.timedelta(days=settings.REPLY_LINK_DAYS),
+    )
+    action.audit("reply_link.issued", comm, after={"token": token.pk, "expires_at": token.expires_at})
+    return token.pk, raw
 
 
 def reply_url(raw_token: str) -> str:
