@@ -9,4 +9,5 @@ class Command(BaseCommand):
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
 
     def handle(self, addrport, **options):
-        call_command("runserver", addrport, use_reloader=False)
+        # insecure_serving: static files (admin, portal CSS) are served without SPCOMMS_DEBUG too; local use only.
+        call_command("runserver", addrport, use_reloader=False, insecure_serving=True)

@@ -1,0 +1,59 @@
+"""`spcomms` on a fresh install, with no variable set: a secret key is generated once and reused."""
+
+import os
+import stat
+import subprocess
+import sys
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from spcomms.lib.secret_key import stored_secret_key
+
+
+def _spcomms(data_dir, *args, **extra):
+    env = {"PATH": os.environ["PATH"], "HOME": str(data_dir), "SPCOMMS_DATA_DIR": str(data_dir), **extra}
+    return subprocess.run([sys.executable, "-m", "spcomms", *args], capture_output=True, text=True, env=env)
+
+
+def test_help_works_without_any_variable_and_keeps_one_private_key(tmp_path):
+    data_dir = tmp_path / "fresh"
+    first = _spcomms(data_dir, "--help")
+    assert first.returncode == 0, first.stderr
+    assert "parse" in first.stdout
+    key_file = data_dir / "secret_key"
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    key = key_file.read_text()
+    assert len(key.strip()) >= 50
+    assert _spcomms(data_dir, "check").returncode == 0
+    assert key_file.read_text() == key  # reused, not regenerated
+
+
+def test_production_setting_insists_on_an_explicit_key(tmp_path):
+    result = _spcomms(tmp_path, "--help", SPCOMMS_REQUIRE_SECRET_KEY="1")
+    assert result.returncode == 2
+    assert "SPCOMMS_SECRET_KEY must be set (SPCOMMS_REQUIRE_SECRET_KEY=1 is on)" in result.stderr
+    assert not (tmp_path / "secret_key").exists()
+
+
+def test_an_explicit_key_needs_no_file(tmp_path):
+    result = _spcomms(tmp_path, "--help", SPCOMMS_SECRET_KEY="x" * 50, SPCOMMS_REQUIRE_SECRET_KEY="1")
+    assert result.returncode == 0
+    assert not (tmp_path / "secret_key").exists()
+
+
+def test_the_stored_key_is_read_back(tmp_path):
+    assert stored_secret_key(tmp_path) == stored_secret_key(tmp_path) == (tmp_path / "secret_key").read_text().strip()
+
+
+def test_a_damaged_key_file_is_named(tmp_path):
+    (tmp_path / "secret_key").write_text("short")
+    with pytest.raises(ImproperlyConfigured, match="holds no usable secret key"):
+        stored_secret_key(tmp_path)
+
+
+def test_a_data_directory_that_cannot_be_made_is_named(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    with pytest.raises(ImproperlyConfigured, match="cannot keep one in"):
+        stored_secret_key(blocker / "data")
