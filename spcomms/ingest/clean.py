@@ -144,6 +144,8 @@ def unwrap(paragraph: str) -> str:
             out += line  # "well-\nknown": keep the hyphen, drop the break
         elif _URL_END.search(out) and not line.startswith(("http", "(", "[")):
             out += line  # a long URL wrapped over lines
+        elif out.endswith("/") and line[:1].isalnum():
+            out += line  # "supplying/" + "receiving", "A/HRC/" + "RES/17/31": a line broken after a slash
         else:
             out += " " + line
     return re.sub(r"  +", " ", out)
