@@ -22,6 +22,7 @@ _GLUED_DIGITS = re.compile(r"(?<=[^\s\d/.,:\-–])(\d{1,3})(?=[\s,;:.)”\"’]|
 # "1 Text", "1. Text", "1) Text" or "1Text" (a superscript glued to its text); not "17/content…" nor "2021".
 _FOOTNOTE_START = re.compile(r"^(\d{1,3})(?:[.)]\s+|\s+|(?=[A-Z“\"‘(]))(?=\S)")
 _SMALL = 0.88  # a line whose font is smaller than this share of the body font is not body text
+_NOTE = 0.95  # below the body, lines this much smaller are footnotes (Word: 10 pt notes under 11 pt text)
 _GAP = 1.2  # a gap wider than this many usual line pitches separates paragraphs
 _RAISED = 0.4  # a glyph whose bottom sits this share of the font size above the line's bottom is a superscript
 _PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,4}(\s+(of|/)\s+\d{1,4})?$|^-\s*\d{1,4}\s*-$", re.IGNORECASE)
@@ -161,7 +162,7 @@ def _page_paragraphs(textpage: pdfium.PdfTextPage, notes: _Notes) -> list[str]:
     ]
     pitch = _line_pitch(pitches) if pitches else body_size * 1.2
     last_body = max(
-        (i for i, line in enumerate(lines) if line.size >= body_size * _SMALL and not _PAGE_NUMBER.match(line.text)),
+        (i for i, line in enumerate(lines) if line.size >= body_size * _NOTE and not _PAGE_NUMBER.match(line.text)),
         default=-1,
     )
 
@@ -170,7 +171,8 @@ def _page_paragraphs(textpage: pdfium.PdfTextPage, notes: _Notes) -> list[str]:
     in_notes = False  # below the body, once this page's first footnote has started
     for index, line in enumerate(lines):
         small = line.size < body_size * _SMALL
-        footnote = small and index > last_body and notes.starts(line.text)
+        note_sized = line.size < body_size * _NOTE
+        footnote = note_sized and index > last_body and notes.starts(line.text)
         has_digit = any(char.isdigit() for char in line.text)
         text = _mark_references(textpage, line) if has_digit and not small else line.text
         if footnote:
@@ -182,7 +184,7 @@ def _page_paragraphs(textpage: pdfium.PdfTextPage, notes: _Notes) -> list[str]:
             or abs(line.size - previous.size) > body_size * 0.1
             or not 0 < previous.last_bottom - line.bottom < pitch * _GAP
         )
-        below_body = small and index > last_body and not footnote and not _PAGE_NUMBER.match(line.text)
+        below_body = note_sized and index > last_body and not footnote and not _PAGE_NUMBER.match(line.text)
         if below_body and new_paragraph and (in_notes or previous.last_bottom - line.bottom > 2 * pitch):
             continue  # the page's footer (a letterhead address): neither body text nor a footnote
         if new_paragraph:
