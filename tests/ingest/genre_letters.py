@@ -36,10 +36,11 @@ def word_docx(text: str, header: str, *, numbering: str = "style", header_part: 
         document.sections[0].different_first_page_header_footer = True
         document.sections[0].header.paragraphs[0].text = header
     num_id = _decimal_list(document) if numbering == "numpr" else None
-    in_questions = False
-    for lines in blocks:
+    next_question = 1
+    for lines in _one_question_each(blocks):
         question = _QUESTION.match(lines[0])
-        in_questions = bool(question) and (in_questions or question.group(1) == "1")
+        in_questions = bool(question) and int(question.group(1)) == next_question
+        next_question += in_questions
         if in_questions:
             lines = [_QUESTION.sub("", lines[0], count=1), *lines[1:]]
         paragraph = document.add_paragraph(style="List Number" if in_questions and numbering == "style" else None)
@@ -52,6 +53,21 @@ def word_docx(text: str, header: str, *, numbering: str = "style", header_part: 
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _one_question_each(blocks: list[list[str]]) -> list[list[str]]:
+    """The text prints consecutive questions as lines of one block; in Word each is a paragraph of its own."""
+    out = []
+    for lines in blocks:
+        if not _QUESTION.match(lines[0]):
+            out.append(lines)
+            continue
+        for line in lines:
+            if _QUESTION.match(line) or not out:
+                out.append([line])
+            else:
+                out[-1].append(line)
+    return out
 
 
 def _add_lines(paragraph, lines: list[str]) -> None:
