@@ -4,6 +4,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
+
 @pytest.fixture
 def page(browser_page):
     return browser_page
