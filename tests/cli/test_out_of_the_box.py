@@ -57,3 +57,17 @@ def test_a_data_directory_that_cannot_be_made_is_named(tmp_path):
     blocker.write_text("")
     with pytest.raises(ImproperlyConfigured, match="cannot keep one in"):
         stored_secret_key(blocker / "data")
+
+
+def test_a_command_before_migrate_says_to_migrate(tmp_path):
+    result = _spcomms(tmp_path, "audit")
+    assert result.returncode == 1
+    assert "spcomms: database error: no such table: audit_auditevent (run `spcomms migrate`" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_parse_works_on_a_fresh_install(tmp_path, samples_dir):
+    result = _spcomms(tmp_path, "parse", str(samples_dir / "AL-OTH-78-2021_CRRC.txt"))
+    assert result.returncode == 0, result.stderr
+    assert "reference    AL OTH 78/2021, dated 2021-03-12" in result.stdout
+    assert "warning: mandates not checked against the registry" in result.stderr
