@@ -71,6 +71,7 @@ _MAX_HEADER_CHARS = 80
 _LETTERHEAD = re.compile(r"^\s*PALAIS DES NATIONS\b.{0,40}GEN[EÈ]V[AE]\b.{0,40}$", re.IGNORECASE)
 # The body of a footnote printed as a plain number: "1 See A/HRC/45/8", "1. See …", "1) See …".
 _PLAIN_NOTE = re.compile(r"^(\d{1,3})(?:[.)]\s+|\s+)(?=\S)")
+_MARKED_NOTE = re.compile(r"\[\^\d{1,3}\]")
 # Extractors that know a page header (DOCX header parts) declare it in this Markdown-footnote-like form.
 DECLARED_HEADER = re.compile(r"^\[\^header\]:\s*(.+)$")
 _URL_END = re.compile(r"https?://\S*[^\s.,;:)”\"]$")
@@ -87,7 +88,7 @@ def clean(text: str) -> CleanText:
     text = strip_markup(normalise_characters(text))
     blocks = _blocks(text)
     blocks = [b for b in blocks if not _PAGE_NUMBER.match(b) and not _LETTERHEAD.match(b)]
-    if "[^" not in text:  # no marked footnotes: they may be printed as plain numbers ("extremism.1" … "1 We take")
+    if not _MARKED_NOTE.search(text):  # no marked footnotes: maybe plain numbers ("extremism.1" … "1 We take")
         blocks = _plain_footnotes(blocks)
     declared = [m.group(1).strip() for b in blocks if (m := DECLARED_HEADER.match(b))]
     blocks = [b for b in blocks if not DECLARED_HEADER.match(b)]

@@ -192,3 +192,19 @@ def test_the_letterhead_footer_of_the_first_page_is_no_paragraph(minebea):
 
 def test_samples_folder_is_what_these_letters_were_made_from():
     assert {MINEBEA, XIAOMI, CRRC} <= set(SAMPLES.iterdir())
+
+
+def test_plain_number_footnotes_in_a_docx_with_a_page_header(minebea):
+    import io
+
+    import docx
+
+    text = _whole_sentence().replace("extremism.¹ Such", "extremism.1 Such").replace("¹ We take note", "1 We take note")
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = HEADER
+    for paragraph in text.split("\n\n"):
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    record = parse_bytes(buffer.getvalue(), "plain.docx").to_dict()
+    assert record["footnotes"] == minebea["footnotes"] and record["addressee"]["name"] == HEADER
