@@ -71,3 +71,20 @@ def test_parse_works_on_a_fresh_install(tmp_path, samples_dir):
     assert result.returncode == 0, result.stderr
     assert "reference    AL OTH 78/2021, dated 2021-03-12" in result.stdout
     assert "warning: mandates not checked against the registry" in result.stderr
+
+
+def test_make_demo_takes_a_port():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(["make", "-n", "demo", "PORT=8001"], cwd=root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "spcomms serve 127.0.0.1:8001" in result.stdout and "http://127.0.0.1:8001/" in result.stdout
+
+
+def test_the_package_license_is_an_spdx_expression():
+    import tomllib
+    from pathlib import Path
+
+    project = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text())
+    assert project["project"]["license"] == "MIT"  # a table ({text = …}) makes setuptools ≥ 77 warn at every install
