@@ -21,6 +21,10 @@ _LEGAL_FORM_END = re.compile(r"(?:^|[\s,])(?:[A-Z][A-Za-z]{0,4}\.|(?:[A-Z]\.){1,
 _NOT_A_HEADER = re.compile(
     r"^(?:According to|Annex|ANNEX|Please accept|Yours|Excellenc|Dear\b|Mandates? of|REFERENCE)|[:;,]$"
 )
+_SMALL_WORDS = {"of", "and", "the", "for", "in", "on", "de", "du", "des", "la", "le", "del", "da", "do", "dos",
+                "das", "van", "von", "der", "y", "e", "et", "und", "al", "el", "&"}  # fmt: skip
+_HEADING_WORDS = {"background", "allegations", "concerns", "observations", "questions", "introduction", "facts",
+                  "conclusion", "conclusions", "recommendations", "annex", "summary", "comments"}  # fmt: skip
 _CLOSING = re.compile(r"^Please accept\b|assurances of (?:our|my) (?:highest|high|most distinguished) consideration"
                       r"|^(?:Yours sincerely|Sincerely|Yours faithfully)", re.IGNORECASE)  # fmt: skip
 
@@ -45,6 +49,14 @@ def remove(paragraphs: list[str], body_start: int, known: list[str], state_name:
     return rejoin(kept, removed_before), headers
 
 
+def _reads_like_a_heading(words: list[str]) -> bool:
+    """ "Legal framework", "Background": a heading of the letter. A name capitalises its words ("Acme Garments
+    Ltd.", "CRRC Corporation Limited") but for small words ("Bank of China")."""
+    if len(words) == 1:
+        return words[0].strip(".:").lower() in _HEADING_WORDS
+    return any(word[:1].islower() for word in words[1:] if word.lower() not in _SMALL_WORDS)
+
+
 def _looks_like_header(block: str, state_name: str) -> bool:
     """A short line that is no sentence, heading of the genre or list item. In a State letter only the State's own
     name (a letter to a State has no company name to print)."""
@@ -54,6 +66,8 @@ def _looks_like_header(block: str, state_name: str) -> bool:
     if "\n" in block or len(block) > _MAX_CHARS or not 1 <= len(words) <= _MAX_WORDS:
         return False
     if LIST_ITEM.match(block) or _NOT_A_HEADER.search(block) or not block[:1].isupper() or "[^" in block:
+        return False
+    if _reads_like_a_heading(words):
         return False
     if block.endswith((".", "!", "?", "…", "”", '"', ")")):
         return bool(_LEGAL_FORM_END.search(block)) and not block.endswith(("…", '"', "”"))

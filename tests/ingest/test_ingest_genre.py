@@ -208,3 +208,12 @@ def test_plain_number_footnotes_in_a_docx_with_a_page_header(minebea):
     document.save(buffer)
     record = parse_bytes(buffer.getvalue(), "plain.docx").to_dict()
     assert record["footnotes"] == minebea["footnotes"] and record["addressee"]["name"] == HEADER
+
+
+@pytest.mark.parametrize("heading", ["Legal framework", "Background", "Observations on the draft law"])
+def test_a_heading_between_paragraphs_is_no_running_header(heading):
+    text = _whole_sentence().replace("\n\nAccording to the information received:",
+                                     f"\n\n{heading}\n\nAccording to the information received:", 1)  # fmt: skip
+    letter = parse_text(text)
+    assert letter.addressee.name == ""  # no header in this copy: the organisation is left to fill in
+    assert heading in letter.sections.introduction
