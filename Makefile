@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 export SPCOMMS_DATA_DIR ?= $(CURDIR)/var
+# `make demo PORT=8001` serves on another port.
+PORT ?= 8000
 
 .PHONY: demo test install install-test system-packages migrate lint bench clean
 
@@ -22,9 +24,10 @@ $(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test system-packages
 
-# Debian packages the tests need: chromium (browser tests), poppler-utils (looking at PDFs).
+# Debian packages the tests need: chromium (browser tests), poppler-utils (looking at PDFs), libreoffice-writer-nogui
+# (PDFs of another producer than Typst for the ingest tests).
 system-packages:
-	@bash scripts/system-packages chromium poppler-utils
+	@bash scripts/system-packages chromium poppler-utils libreoffice-writer-nogui
 
 migrate: install
 	@mkdir -p $(SPCOMMS_DATA_DIR)
@@ -33,8 +36,8 @@ migrate: install
 demo: migrate
 	SPCOMMS_DEBUG=1 $(VENV)/bin/spcomms loaddemo
 	@SPCOMMS_DEBUG=1 $(VENV)/bin/spcomms createstaff demo --superuser | sed 's/^/>>> /'
-	@echo ">>> open http://127.0.0.1:8000/admin/ and log in with the account above (Ctrl-C stops the server)"
-	SPCOMMS_DEBUG=1 $(VENV)/bin/spcomms serve 127.0.0.1:8000
+	@echo ">>> open http://127.0.0.1:$(PORT)/admin/ and log in with the account above (Ctrl-C stops the server)"
+	SPCOMMS_DEBUG=1 $(VENV)/bin/spcomms serve 127.0.0.1:$(PORT)
 
 test: install-test
 	@mkdir -p $(SPCOMMS_DATA_DIR)

@@ -60,9 +60,20 @@ def main(argv: list[str] | None = None) -> int:
         print_help()
         return 0
     from django.core.management import execute_from_command_line
+    from django.db import DatabaseError
 
-    execute_from_command_line(["spcomms", *argv[1:]])
+    try:
+        execute_from_command_line(["spcomms", *argv[1:]])
+    except DatabaseError as exc:  # most often a fresh install: no tables yet
+        hint = " (run `spcomms migrate` to create the database)" if _missing_table(exc) else ""
+        print(f"spcomms: database error: {exc}{hint}", file=sys.stderr)
+        return 1
     return 0
+
+
+def _missing_table(error: Exception) -> bool:
+    text = str(error).lower()
+    return "no such table" in text or ("relation" in text and "does not exist" in text)
 
 
 if __name__ == "__main__":

@@ -6,16 +6,20 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from spcomms.lib.env import env_bool, env_int, env_list, env_str
+from spcomms.lib.secret_key import stored_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("SPCOMMS_DATA_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("SPCOMMS_DEBUG", False)
+# Production sets SPCOMMS_REQUIRE_SECRET_KEY=1 so that a missing key stops the process instead of being generated.
+REQUIRE_SECRET_KEY = env_bool("SPCOMMS_REQUIRE_SECRET_KEY", False)
 SECRET_KEY = env_str("SPCOMMS_SECRET_KEY")
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SPCOMMS_SECRET_KEY must be set (or SPCOMMS_DEBUG=1 for local development)")
-    SECRET_KEY = "development-only-not-secret"  # noqa: S105 - DEBUG only
+    if REQUIRE_SECRET_KEY:
+        raise ImproperlyConfigured("SPCOMMS_SECRET_KEY must be set (SPCOMMS_REQUIRE_SECRET_KEY=1 is on)")
+    # DEBUG: a fixed key; otherwise one generated once into the data directory (mode 0600) and reused.
+    SECRET_KEY = "development-only-not-secret" if DEBUG else stored_secret_key(DATA_DIR)  # noqa: S105
 ALLOWED_HOSTS = env_list("SPCOMMS_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("SPCOMMS_CSRF_TRUSTED_ORIGINS", [])
 

@@ -14,6 +14,7 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
+from dataclasses import replace as with_changes
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
@@ -143,8 +144,8 @@ def resolve_addressee(actor, letter: Letter) -> Addressee:
         if state is None:
             raise IngestError(f"no State with code {letter.code} in the registry")
         return state
-    if not block.name.strip():
-        raise IngestError("the letter does not name the addressee organisation")
+    if not block.name.strip():  # stored under a placeholder, with a warning (_unnamed_warning), to be filled in
+        block = with_changes(block, name=unnamed_organisation(letter))
     honorific, person = _honorific_and_name(block.person, block.salutation)
     addressee = (
         Addressee.objects.filter(kind__in=[Addressee.COMPANY, Addressee.IGO, Addressee.OTHER])
@@ -158,6 +159,18 @@ def resolve_addressee(actor, letter: Letter) -> Addressee:
         _validated(addressee, f"addressee {_short(block.name)}")
         CreateAddressee(actor, skip_permission_checks=True).execute(addressee)
     return addressee
+
+
+def unnamed_organisation(letter: Letter) -> str:
+    """The placeholder name of an organisation the letter does not name, one per letter."""
+    return f"Organisation to fill in ({letter.reference})"
+
+
+def _unnamed_warning(letter: Letter) -> list[str]:
+    if letter.code != "OTH" or letter.addressee.name.strip():
+        return []
+    return [f"the letter does not name the addressee organisation: stored as “{unnamed_organisation(letter)}”; "
+            "fill in its name in the admin (Addressees)"]  # fmt: skip
 
 
 def _states_named(letter: Letter, addressee: Addressee) -> tuple[list[Addressee], list[str]]:
@@ -236,6 +249,7 @@ class StoreLetter(Action):
 
         mandates, warnings = resolve_mandates(letter.mandates)
         addressee = resolve_addressee(self.actor, letter)
+        warnings += _unnamed_warning(letter)
         states, missing = _states_named(letter, addressee)
         warnings += [f"State not in the registry: {name}" for name in missing]
         signatories, repeated = _signatories(self.actor, letter, mandates)  # checked when it joins a case too

@@ -67,6 +67,11 @@ _JOINING_WORDS = {
     "these",
 }
 _MAX_HEADER_CHARS = 80
+# The footer of a UN letter's first page, printed on every letter from Geneva.
+_LETTERHEAD = re.compile(r"^\s*PALAIS DES NATIONS\b.{0,40}GEN[EÈ]V[AE]\b.{0,40}$", re.IGNORECASE)
+# The body of a footnote printed as a plain number: "1 See A/HRC/45/8", "1. See …", "1) See …".
+_PLAIN_NOTE = re.compile(r"^(\d{1,3})(?:[.)]\s+|\s+)(?=\S)")
+_MARKED_NOTE = re.compile(r"\[\^\d{1,3}\]")
 # Extractors that know a page header (DOCX header parts) declare it in this Markdown-footnote-like form.
 DECLARED_HEADER = re.compile(r"^\[\^header\]:\s*(.+)$")
 _URL_END = re.compile(r"https?://\S*[^\s.,;:)”\"]$")
@@ -82,12 +87,21 @@ class CleanText:
 def clean(text: str) -> CleanText:
     text = strip_markup(normalise_characters(text))
     blocks = _blocks(text)
-    blocks = [b for b in blocks if not _PAGE_NUMBER.match(b)]
-    blocks, footnotes = _take_footnotes(blocks)
+    blocks = [b for b in blocks if not _PAGE_NUMBER.match(b) and not _LETTERHEAD.match(b)]
+    if not _MARKED_NOTE.search(text):  # no marked footnotes: maybe plain numbers ("extremism.1" … "1 We take")
+        blocks = _plain_footnotes(blocks)
     declared = [m.group(1).strip() for b in blocks if (m := DECLARED_HEADER.match(b))]
     blocks = [b for b in blocks if not DECLARED_HEADER.match(b)]
-    blocks, headers = _drop_running_headers(blocks, declared)
-    blocks = _join_continuations(blocks)
+    body, footnotes = _take_footnotes(blocks)
+    headers = _running_headers(body, declared)
+    # Footnote bodies and headers sit where a page break put them: out, and the sentences they cut re-joined.
+    kept, cut = [], set()
+    for block in blocks:
+        if block in headers or _FOOTNOTE_BODY.match(block):
+            cut.add(len(kept))
+        else:
+            kept.append(block)
+    blocks = _join_continuations(rejoin(kept, cut))
     return CleanText(blocks, footnotes, headers)
 
 
@@ -144,6 +158,8 @@ def unwrap(paragraph: str) -> str:
             out += line  # "well-\nknown": keep the hyphen, drop the break
         elif _URL_END.search(out) and not line.startswith(("http", "(", "[")):
             out += line  # a long URL wrapped over lines
+        elif out.endswith("/") and line[:1].isalnum():
+            out += line  # "supplying/" + "receiving", "A/HRC/" + "RES/17/31": a line broken after a slash
         else:
             out += " " + line
     return re.sub(r"  +", " ", out)
@@ -167,6 +183,47 @@ def _blocks(text: str) -> list[str]:
     return blocks
 
 
+def _plain_footnotes(blocks: list[str]) -> list[str]:
+    """Footnotes printed as plain numbers, as text copied from a PDF has them: a block "N text" or "N. text" is the
+    body of footnote N when N follows the last footnote found, the block is not the next item of a numbered list,
+    and the text before it has N glued to a word or a punctuation mark ("extremism.1 Such"), its reference."""
+    out = list(blocks)
+    expected, searched_to = 1, (0, 0)  # (block, offset) after the last reference found
+    for index, block in enumerate(out):
+        match = _PLAIN_NOTE.match(block)
+        if not match or int(match.group(1)) != expected or _continues_a_list(out, index):
+            continue
+        reference = _last_reference(out, index, expected, searched_to)
+        if reference is None:
+            continue
+        at, start, end = reference
+        out[at] = out[at][:start] + f"[^{expected}]" + out[at][end:]
+        out[index] = f"[^{expected}]: " + block[match.end() :]
+        searched_to, expected = (at, start + len(f"[^{expected}]")), expected + 1
+    return out
+
+
+def _continues_a_list(blocks: list[str], index: int) -> bool:
+    """ "1. Please provide" after "… on the following matters:" or "3. …" after "2. …": a list, not a footnote."""
+    if index == 0:
+        return False
+    previous = blocks[index - 1].rstrip()
+    number = int(_PLAIN_NOTE.match(blocks[index]).group(1))
+    before = re.match(r"^(\d{1,2})[.)]\s", previous)
+    return previous.endswith(":") or bool(before and int(before.group(1)) == number - 1)
+
+
+def _last_reference(blocks, index, number, searched_to) -> tuple[int, int, int] | None:
+    """(block, start, end) of the last "N" glued to a word before blocks[index], after the previous reference."""
+    pattern = re.compile(rf"(?<=[^\s\d/.,:\-–(\[^]){number}(?=[\s,;:.)”\"’]|$)|(?<=[.,;:”\"’)]){number}(?=\s|$)")
+    for at in range(index - 1, searched_to[0] - 1, -1):
+        floor = searched_to[1] if at == searched_to[0] else 0
+        found = [m for m in pattern.finditer(blocks[at]) if m.start() >= floor]
+        if found and not _PLAIN_NOTE.match(blocks[at]):
+            return at, found[-1].start(), found[-1].end()
+    return None
+
+
 def _take_footnotes(blocks: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
     body, notes = [], []
     for block in blocks:
@@ -187,7 +244,7 @@ def _starts_lowercase(block: str) -> bool:
     return first.islower() and not LIST_ITEM.match(block)
 
 
-def _drop_running_headers(blocks: list[str], declared: list[str]) -> tuple[list[str], list[str]]:
+def _running_headers(blocks: list[str], declared: list[str]) -> list[str]:
     """A short one-line block that interrupts a sentence, or repeats at page breaks, is a running page header;
     so is any block equal to a header the file format declared (DOCX header parts)."""
     short = [b if "\n" not in b and len(b) <= _MAX_HEADER_CHARS and not LIST_ITEM.match(b) else None for b in blocks]
@@ -198,11 +255,7 @@ def _drop_running_headers(blocks: list[str], declared: list[str]) -> tuple[list[
                 headers.append(blocks[i])
     repeated = Counter(b for b in short if b)
     headers += [b for b, n in repeated.items() if n >= 2 and _looks_like_header(b) and b not in headers]
-    headers = list(dict.fromkeys(headers))
-    if not headers:
-        return blocks, []
-    kept = [b for b in blocks if b not in headers]
-    return kept, headers
+    return list(dict.fromkeys(headers))
 
 
 def _looks_like_header(block: str) -> bool:
@@ -228,3 +281,22 @@ def _continues(previous: str, block: str) -> bool:
         return True
     last_word = previous.rsplit(None, 1)[-1].lower() if previous.split() else ""
     return last_word in _JOINING_WORDS and len(previous) > 60 and not LIST_ITEM.match(block)
+
+
+def _cut_by_a_page_break(previous: str, block: str) -> bool:
+    """A paragraph of the genre ends with a sentence; a long one that does not was cut (a short one is a heading)."""
+    if len(previous) <= _MAX_HEADER_CHARS or previous.rstrip().endswith(":") or LIST_ITEM.match(block):
+        return False
+    if "\n" not in block and len(block) <= _MAX_HEADER_CHARS and _ends_mid_sentence(block):
+        return False  # the next block is a heading ("Annex"): the previous one ended a part (signatures)
+    return _ends_mid_sentence(previous) and not _FOOTNOTE_BODY.match(block)
+
+
+def rejoin(blocks: list[str], positions: set[int]) -> list[str]:
+    """Join blocks[i] to blocks[i - 1], for each i in `positions` (where a header was removed), when the earlier
+    block stops mid-sentence: the page break cut the sentence, whatever the case of the next word."""
+    out = list(blocks)
+    for index in sorted(positions, reverse=True):
+        if 0 < index < len(out) and _cut_by_a_page_break(out[index - 1], out[index]):
+            out[index - 1 : index + 1] = [out[index - 1] + "\n" + out[index]]
+    return out

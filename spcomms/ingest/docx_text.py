@@ -45,7 +45,9 @@ def _paragraph_text(element, footnote_numbers: dict[str, int]) -> str:
     parts = []
     for node in element.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:footnoteReference")):
         if node.tag == qn("w:t"):
-            parts.append(node.text or "")
+            text = node.text or ""
+            # Digits typed in superscript (a letter pasted from a PDF): a footnote mark, as a real one would be.
+            parts.append(f"[^{int(text)}]" if text.strip().isdigit() and _superscript(node) else text)
         elif node.tag == qn("w:tab"):
             parts.append(" ")
         elif node.tag == qn("w:footnoteReference"):
@@ -55,6 +57,11 @@ def _paragraph_text(element, footnote_numbers: dict[str, int]) -> str:
         else:
             parts.append("\n")
     return "".join(parts)
+
+
+def _superscript(text_node) -> bool:
+    align = text_node.getparent().find(f"{qn('w:rPr')}/{qn('w:vertAlign')}")
+    return align is not None and align.get(qn("w:val")) == "superscript"
 
 
 def _footnote_texts(document) -> dict[str, str]:
@@ -78,6 +85,7 @@ class _Numbering:
     def __init__(self, document):
         self.levels: dict[tuple[str, str], tuple[str, str, int]] = {}
         self.counters: dict[tuple[str, str], int] = {}
+        self.style_numbering = _style_numbering(document)
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -102,20 +110,50 @@ class _Numbering:
                     self.levels[(num.get(qn("w:numId")), ilvl)] = spec
 
     def label(self, paragraph) -> str:
+        """The number Word prints before the paragraph: from its own w:numPr, else from its style's (`List
+        Number`); the paragraph's numPr may give only the level and leave the list to the style."""
+        style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        num_id, ilvl = self.style_numbering.get(style.get(qn("w:val")) if style is not None else "", (None, None))
         num_pr = paragraph.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-        if num_pr is None:
+        if num_pr is not None:
+            num_id, ilvl = _val(num_pr, "w:numId") or num_id, _val(num_pr, "w:ilvl") or ilvl
+        if not num_id or num_id == "0":  # numId 0: numbering switched off for this paragraph
             return ""
-        num_id = num_pr.find(qn("w:numId"))
-        ilvl = num_pr.find(qn("w:ilvl"))
-        key = (
-            num_id.get(qn("w:val")) if num_id is not None else "",
-            ilvl.get(qn("w:val")) if ilvl is not None else "0",
-        )
+        key = (num_id, ilvl or "0")
         fmt, pattern, start = self.levels.get(key, ("decimal", "%1.", 1))
         count = self.counters[key] = self.counters.get(key, start - 1) + 1
         if fmt == "bullet" or fmt == "none":
             return ""
         return re.sub(r"%\d", _format_number(count, fmt), pattern) + " "
+
+
+def _val(element, child: str) -> str | None:
+    node = element.find(qn(child))
+    return node.get(qn("w:val")) if node is not None else None
+
+
+def _style_numbering(document) -> dict[str, tuple[str | None, str | None]]:
+    """(numId, ilvl) of each paragraph style that numbers its paragraphs, following `basedOn` to the parent."""
+    try:
+        styles = document.part.styles.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return {}
+    own, parent = {}, {}
+    for style in styles.iter(qn("w:style")):
+        style_id = style.get(qn("w:styleId"))
+        num_pr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        if num_pr is not None:
+            own[style_id] = (_val(num_pr, "w:numId"), _val(num_pr, "w:ilvl"))
+        parent[style_id] = _val(style, "w:basedOn")
+    resolved = {}
+    for style_id in parent:
+        current, seen = style_id, set()
+        while current and current not in own and current not in seen:  # `seen`: a basedOn loop in a broken file
+            seen.add(current)
+            current = parent.get(current)
+        if current in own:
+            resolved[style_id] = own[current]
+    return resolved
 
 
 def _format_number(count: int, fmt: str) -> str:

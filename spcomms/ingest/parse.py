@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from spcomms.ingest import fields
+from spcomms.ingest import fields, running_header
 from spcomms.ingest.clean import LIST_ITEM, clean, unwrap
 from spcomms.ingest.errors import ParseError
 from spcomms.ingest.extract import extract_bytes, extract_text
@@ -65,6 +65,8 @@ def parse_text(text: str, *, source: str = "<string>") -> Letter:
     cleaned = clean(text)
     paragraphs = [p for p in cleaned.paragraphs if p.strip()]
     header = _read_header(paragraphs, source)
+    paragraphs, running_headers = running_header.remove(paragraphs, header.body_start, cleaned.running_headers,
+                                                        _state_name(header.code))  # fmt: skip
     body = [unwrap(p) for p in paragraphs[header.body_start :]]
     signature_lines, annex_paragraphs, body = _split_tail(paragraphs[header.body_start :], body)
     sections, questions = _sections(body)
@@ -72,7 +74,7 @@ def parse_text(text: str, *, source: str = "<string>") -> Letter:
     sections.annex_title, sections.annex = annex_title, annex_body
     states, others = fields.also_sent_to(sections.also_sent)
     kind = STATE if header.code != "OTH" else NON_STATE
-    name = cleaned.running_headers[0] if cleaned.running_headers else _state_name(header.code) or header.address_name
+    name = running_headers[0] if running_headers else _state_name(header.code) or header.address_name
     return Letter(
         reference=header.reference,
         type=header.type,

@@ -56,8 +56,10 @@ def search_data(request: HttpRequest) -> dict:
         "query": echo | {"words": list(query.words), "effective_sort": query.effective_sort},
         "total": results.total,
         "pagination": _pagination(request, base, echo["page"], pages, query, results.total, len(results.hits)),
-        "results": [_hit_data(request, hit) for hit in results.hits],
+        "results": _hits_data(request, results.hits),
         "facets": _facets(request, base, results.facets, query),
+        # Every filter off, the search words and sort kept; None when no filter is chosen.
+        "clear_filters_url": _with(request, base, **dict.fromkeys(search.FACETS)) if _filtered(query) else None,
         "sorts": [
             {"value": s, "label": s.capitalize(), "selected": s == echo["sort"], "url": _with(request, base, sort=s)}
             for s in search.SORTS
@@ -70,7 +72,17 @@ def search_data(request: HttpRequest) -> dict:
     }
 
 
-def _hit_data(request: HttpRequest, hit: search.Hit) -> dict:
+def _filtered(query: search.Query) -> bool:
+    return any(getattr(query, name) for name in search.FACETS)
+
+
+def _hits_data(request: HttpRequest, hits: list[search.Hit]) -> list[dict]:
+    titles = {title for hit in hits for title in hit.mandates}
+    short = dict(Mandate.objects.filter(title__in=titles).values_list("title", "short")) if titles else {}
+    return [_hit_data(request, hit, short) for hit in hits]
+
+
+def _hit_data(request: HttpRequest, hit: search.Hit, short: dict[str, str]) -> dict:
     return {
         "reference": hit.reference,
         "slug": hit.slug,
@@ -82,6 +94,7 @@ def _hit_data(request: HttpRequest, hit: search.Hit) -> dict:
         "type_label": TYPE_LABELS.get(hit.public_type, hit.public_type),
         "addressee": {"id": hit.addressee_id, "name": hit.addressee_name, "kind": hit.addressee_kind},
         "mandates": hit.mandates,
+        "mandates_short": [short.get(title) or title for title in hit.mandates],  # "SR Slavery", in the same order
         "summary": hit.summary,
         "snippet_html": str(highlight(hit.snippet)),
         "reply_received": hit.reply_count > 0,
@@ -129,7 +142,7 @@ def _facets(request, base, counts: dict[str, dict[str, int]], query: search.Quer
     shown = {}
     for name in search.FACETS:
         selected = [str(v) for v in getattr(query, name)]
-        values = dict(counts[name])
+        values = {value: count for value, count in counts[name].items() if count > 0}  # no value that finds nothing
         for value in selected:
             values.setdefault(value, 0)  # a chosen value stays visible (and removable) even with no hits
         ranked = sorted(values.items(), key=lambda item: (item[0] not in selected, -item[1], item[0]))
@@ -289,7 +302,7 @@ def home_data(request: HttpRequest) -> dict:
         "total": latest.total,
         "replied": latest.facets["replied"].get("yes", 0),
         "by_kind": {KIND_LABELS[k]: latest.facets["kind"].get(k, 0) for k in KIND_LABELS},
-        "latest": [_hit_data(request, hit) for hit in latest.hits],
+        "latest": _hits_data(request, latest.hits),
         "links": home_links(request),
     }
 

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import BadRequest
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from spcomms.cases import visibility
@@ -16,11 +22,16 @@ from .models import PUBLIC_KINDS
 from .present import TYPE_LABELS
 
 ITEMS = 50
+AUTHOR = "Special Procedures of the United Nations Human Rights Council"
 KIND_FILTER = {
     "state": [Addressee.STATE],
     "company": [Addressee.COMPANY],
     "other": [Addressee.IGO, Addressee.OTHER],
 }
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(0, 0)))
 
 
 def _one_id(request, name, queryset):
@@ -36,9 +47,27 @@ def _one_id(request, name, queryset):
         raise BadRequest(f"unknown {name}: {raw}") from None
 
 
+def absolute(path: str) -> str:
+    """An IRI that names the same thing wherever the feed is read: SPCOMMS_SITE_URL + path (RFC 4287 ids)."""
+    return settings.SITE_URL + path
+
+
 class CommunicationsFeed(Feed):
+    """Atom 1.0 (RFC 4287): the feed and every entry have an absolute id, a title and `updated`; the feed's author
+    stands for every entry's; each entry links to its communication's page."""
+
     feed_type = Atom1Feed
     link = "/communications"
+    author_name = AUTHOR
+
+    def author_link(self):
+        return absolute("/")
+
+    def feed_guid(self, filters):
+        """Each filter is a feed of its own, so its id carries the filter (in a fixed order)."""
+        chosen = [("mandate", filters["mandate"]), ("addressee", filters["addressee"]), ("kind", filters["kind"])]
+        query = urlencode([(name, getattr(value, "pk", value)) for name, value in chosen if value])
+        return absolute(reverse("portal:feed")) + (f"?{query}" if query else "")
 
     def get_object(self, request):
         kind = request.GET.get("kind")
@@ -88,10 +117,15 @@ class CommunicationsFeed(Feed):
         return communication_url(slug_of(item.reference))
 
     def item_guid(self, item):
-        return communication_url(slug_of(item.reference))
+        return absolute(communication_url(slug_of(item.reference)))
 
     def item_pubdate(self, item):
         return item.published_at
+
+    def item_updateddate(self, item):
+        """Published, or later when a public reply was received after publication."""
+        replies = [_midnight(reply.received_on) for reply in item.replies]
+        return max([item.published_at, *replies])
 
     def item_categories(self, item):
         return list(item.mandates)

@@ -132,7 +132,7 @@ def _store(public_items, progress=None, batch_size: int = 500) -> int:
     return count
 
 
-def _letter_text(letter: dict | None) -> str:
+def letter_text(letter: dict | None) -> str:
     if not letter:
         return ""
     sections = letter.get("sections") or {}
@@ -161,7 +161,7 @@ def _document(item: visibility.PublicCommunication, addressee_id: int) -> Search
         mandate_titles=list(item.mandates),
         summary=item.summary,
         head=" \n".join([item.summary, item.addressee_name, item.reference, *item.mandates]),  # summary first: snippets
-        body=_letter_text(item.letter),
+        body=letter_text(item.letter),
         replies_text="\n\n".join(r.text for r in replies if r.text),
         reply_count=len(replies),
         last_reply_on=replies[-1].received_on if replies else None,

@@ -14,12 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spcomms.cases import visibility
 from spcomms.lib import clock
+from spcomms.lib.letter import FOOTNOTE_TOKEN
 
 from . import facets, fulltext
+from .index import letter_text
 
 # PostgreSQL's 'english' stop words (Snowball list), dropped on SQLite too so both engines agree.
 STOP_WORDS = frozenset(
@@ -160,7 +162,24 @@ def search(query: Query, now: dt.datetime | None = None) -> Results:
     # Defence in depth: a row the gate no longer publishes (index not yet in step) is never shown.
     still_public = set(visibility.published_communications(now).filter(pk__in=page).values_list("pk", flat=True))
     hits = [_hit(row, snippets.get(row[0])) for row in rows if row[0] in still_public]
-    return Results(total=total, hits=hits, facets=counts)
+    return Results(total=total, hits=_never_empty(hits, now), facets=counts)
+
+
+def _never_empty(hits: list[Hit], now) -> list[Hit]:
+    """A hit without summary or matched passage shows the first paragraph of its letter's facts, read through the
+    gate (the public letter only), else of its letter's own text."""
+    empty = [hit.id for hit in hits if not hit.snippet.replace(fulltext.MARK_START, "").replace(fulltext.MARK_END, "")
+             .strip(" …")]  # fmt: skip
+    if not empty:
+        return hits
+    first = {item.id: _shorten(_first_paragraph(item.letter)) for item in visibility.iter_public_data(empty, now)}
+    return [replace(hit, snippet=first[hit.id]) if hit.id in first else hit for hit in hits]
+
+
+def _first_paragraph(letter: dict | None) -> str:
+    sections = (letter or {}).get("sections") or {}
+    text = sections.get("facts") or letter_text(letter)
+    return FOOTNOTE_TOKEN.sub("", text.strip().split("\n\n")[0]) if isinstance(text, str) else ""
 
 
 # Relevance ranks the RANK_WINDOW most recently indexed matches (highest ids) by bm25 / ts_rank_cd and lists the

@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path, re_path
+from django.views.generic import RedirectView
 
 from . import export, feeds, views
 
@@ -17,4 +19,6 @@ urlpatterns = [
     re_path(r"^export/communications\.(?P<fmt>csv|json)$", export.export, name="export"),
     path("feeds/communications.atom", feeds.CommunicationsFeed(), name="feed"),
     path("api", views.api, name="api"),
+    # Browsers ask for /favicon.ico on pages without an icon link (admin, staff, files).
+    path("favicon.ico", RedirectView.as_view(url=static("portal/favicon.svg"), permanent=True), name="favicon"),
 ]

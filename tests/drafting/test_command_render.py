@@ -60,3 +60,36 @@ def test_an_output_that_cannot_be_written_is_an_error(tmp_path, reference, where
     with pytest.raises(CommandError, match=problem):
         call_command("render", reference, "--format", "pdf", "-o", str(output))
     assert not (tmp_path / "missing").exists()
+
+
+class _Terminal:
+    """Standard output as a terminal: what a user sees when they forget -o."""
+
+    def __init__(self):
+        self.written = b""
+        self.buffer = self
+
+    def isatty(self):
+        return True
+
+    def write(self, data):
+        self.written += data if isinstance(data, bytes) else data.encode()
+
+    def flush(self):
+        pass
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_a_binary_format_is_not_written_to_a_terminal(monkeypatch, reference, fmt):
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stdout", terminal)
+    with pytest.raises(CommandError, match=rf"{fmt} is a binary format: write it to a file with -o FILE"):
+        call_command("render", reference, "--format", fmt)
+    assert terminal.written == b""
+
+
+def test_text_is_still_written_to_a_terminal(monkeypatch, reference):
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stdout", terminal)
+    call_command("render", reference, "--format", "txt")
+    assert b"Dear Ms. Jane Roe," in terminal.written

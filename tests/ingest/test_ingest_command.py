@@ -143,7 +143,7 @@ def test_parse_reports_bad_files_after_printing_the_good_ones(tmp_path, capsys):
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     with pytest.raises(CommandError, match="empty.txt"):
-        call_command("parse", str(MINEBEA), str(empty))
+        call_command("parse", str(MINEBEA), str(empty), "--json")
     assert len(json.loads(capsys.readouterr().out)) == 1
 
 
@@ -258,7 +258,7 @@ def test_parse_without_a_readable_registry_says_the_mandates_were_not_checked(mo
         raise DatabaseError("no such table: registry_mandate")
 
     monkeypatch.setattr(parse_command, "mandate_index", broken)
-    call_command("parse", str(MINEBEA))
+    call_command("parse", str(MINEBEA), "--json")
     out, err = capsys.readouterr()
     [record] = json.loads(out)
     assert record["registry_mandates"] is None and record["unknown_mandates"] is None

@@ -1,12 +1,8 @@
 """The public site in Debian chromium: search, facet, open a letter, download it, follow a related letter."""
 
-from pathlib import Path
-
 import pytest
 
 pytestmark = pytest.mark.browser
-
-SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "img" / "search.png"
 
 
 @pytest.fixture
@@ -42,10 +38,9 @@ def test_search_filter_open_download_and_follow(page, live_server, register, tmp
     assert page.get_by_role("heading", level=1).inner_text().startswith("AL CHN 18/2020")
     assert page.locator(".related").inner_text().count("Reply received") == 1  # the company's letter was answered
 
-    # The screenshot in docs/, keyboard access, and a phone-sized screen (one test: live_server flushes the registry).
+    # Keyboard access, and a phone-sized screen (one test: live_server flushes the registry). The screenshot in
+    # docs/ is taken by test_browser_search.py.
     page.goto(live_server.url + "/communications?q=labour")
-    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOT), full_page=False)
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Skip to main content"
     page.set_viewport_size({"width": 390, "height": 844})

@@ -8,6 +8,8 @@ from spcomms.drafting.render.formats import FORMATS, render_as
 from spcomms.lib.letter import Letter
 from spcomms.lib.references import ReferenceError, parse_reference
 
+BINARY_FORMATS = {"pdf", "docx"}  # never written to a terminal, where the bytes are garbage
+
 
 class Command(BaseCommand):
     help = "Render a letter on file (its stored snapshot) as txt, md, html, pdf or docx."
@@ -18,6 +20,8 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", help="file to write; default: standard output")
 
     def handle(self, reference, format, output, **options):
+        if format in BINARY_FORMATS and not output and sys.stdout.isatty():
+            raise CommandError(f"{format} is a binary format: write it to a file with -o FILE (or redirect the output)")
         try:
             ref = parse_reference(reference)
         except ReferenceError as exc:

@@ -16,4 +16,5 @@ class Command(BaseCommand):
             require_production_settings()
         except ImproperlyConfigured as exc:
             raise CommandError(str(exc)) from None
-        call_command("runserver", addrport, use_reloader=False)
+        # insecure_serving: static files (admin, portal CSS) are served without SPCOMMS_DEBUG too; local use only.
+        call_command("runserver", addrport, use_reloader=False, insecure_serving=True)

@@ -8,6 +8,7 @@ from django.db import close_old_connections
 
 from spcomms.lib import clock
 from spcomms.lib.env import require_production_settings
+from spcomms.lib.times import printed
 from spcomms.workflow import worker
 from spcomms.workflow.actions.publication import due_for_publication
 from spcomms.workflow.models import Outbox
@@ -62,7 +63,7 @@ class Command(BaseCommand):
     def report(self, results, quiet=False):
         if results or not quiet:
             summary = ", ".join(f"{k} {v}" for k, v in sorted(results.items()) if v) or "nothing to do"
-            self.stdout.write(f"{clock.now():%Y-%m-%d %H:%M:%S} {summary}")
+            self.stdout.write(f"{printed(clock.now())} {summary}")
 
     def dry_run(self):
         due = list(due_for_publication(clock.today()).select_related("addressee"))
