@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from spcomms.adminsite.base import AuditedAdmin
-from spcomms.workflow.models import HolderAccount
+from spcomms.registry.models import HolderAccount
 
 
 @admin.register(HolderAccount)

@@ -42,6 +42,7 @@ class Case(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        permissions = [("view_every_case", "Can see every case, not only the cases of the mandates one holds")]
 
     def __str__(self):
         return self.title

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from spcomms.cases import access
 from spcomms.cases.lifecycle import StaleVersion, editable, locked_message, takes_follow_ups
 from spcomms.cases.models import Case, CaseAddressee, Communication
 from spcomms.drafting import forms
@@ -84,7 +85,7 @@ def _stale_data(post, current: int):
 @require_safe
 @desk("cases.view_case")
 def case_list(request):
-    cases = Case.objects.prefetch_related("mandates").order_by("-updated_at")
+    cases = access.visible_cases(request.user).prefetch_related("mandates").order_by("-updated_at")
     return render(request, "drafting/desk/case_list.html", {"cases": cases})
 
 
@@ -141,7 +142,7 @@ def case_new(request):
 
 @desk("cases.change_case")
 def case_edit(request, pk):
-    case = get_object_or_404(Case, pk=pk)
+    case = get_object_or_404(access.visible_cases(request.user), pk=pk)
     if refused := _refuse_if_locked(request, case):
         return refused
     data = request.POST or None
@@ -182,7 +183,7 @@ def case_detail(request, pk):
 
 
 def _case_page(request, pk, refusal=None):
-    case = get_object_or_404(Case, pk=pk)
+    case = get_object_or_404(access.visible_cases(request.user), pk=pk)
     groups = case.groups.prefetch_related("memberships__case_addressee__addressee").select_related("question_set")
     letters = {c.addressee_id: c for c in case.communications.all()}
     context = {
@@ -216,7 +217,7 @@ def _fixed_groups(case: Case) -> set[int]:
 @require_POST
 @desk("cases.add_communication")
 def generate(request, pk):
-    case = get_object_or_404(Case, pk=pk)
+    case = get_object_or_404(access.visible_cases(request.user), pk=pk)
     if refused := _refuse_if_locked(request, case, follow_up=True):
         return refused
     try:
@@ -276,7 +277,7 @@ def _changed_since(draft: Draft, submitted: dict) -> list[tuple[str, str]]:
 
 @desk("drafting.change_draft")
 def draft_edit(request, pk):
-    case = get_object_or_404(Case, pk=pk)
+    case = get_object_or_404(access.visible_cases(request.user), pk=pk)
     if refused := _refuse_if_locked(request, case):
         return refused
     draft = Draft.objects.filter(case=case).first() or Draft(case=case)  # SaveDraft creates a missing one
@@ -304,7 +305,7 @@ def draft_edit(request, pk):
 
 @desk("drafting.change_addresseegroup")
 def group_edit(request, pk, group_pk=None):
-    case = get_object_or_404(Case, pk=pk)
+    case = get_object_or_404(access.visible_cases(request.user), pk=pk)
     if refused := _refuse_if_locked(request, case, follow_up=True):
         return refused
     group = get_object_or_404(AddresseeGroup, pk=group_pk, case=case) if group_pk else AddresseeGroup(case=case)
@@ -326,7 +327,7 @@ def group_edit(request, pk, group_pk=None):
 
 @desk("cases.change_case")
 def addressee_add(request, pk):
-    case = get_object_or_404(Case, pk=pk)
+    case = get_object_or_404(access.visible_cases(request.user), pk=pk)
     if refused := _refuse_if_locked(request, case, follow_up=True):
         return refused
     if not case.groups.filter(generates=True).exists():
@@ -351,7 +352,7 @@ def addressee_add(request, pk):
 
 @desk("cases.change_case")
 def membership_edit(request, pk, member_pk):
-    case = get_object_or_404(Case, pk=pk)
+    case = get_object_or_404(access.visible_cases(request.user), pk=pk)
     if refused := _refuse_if_locked(request, case, follow_up=True):
         return refused
     member = get_object_or_404(CaseAddressee, pk=member_pk, case=case)
@@ -392,8 +393,9 @@ def membership_edit(request, pk, member_pk):
 # Letters
 
 
-def _communication(pk, comm_pk) -> tuple[Communication, Letter]:
-    comm = get_object_or_404(Communication.objects.select_related("case", "addressee"), pk=comm_pk, case_id=pk)
+def _communication(request, pk, comm_pk) -> tuple[Communication, Letter]:
+    letters = access.visible_letters(request.user).select_related("case", "addressee")
+    comm = get_object_or_404(letters, pk=comm_pk, case_id=pk)
     if not comm.letter:
         raise Http404("this communication has no generated letter")
     return comm, Letter.from_dict(comm.letter)
@@ -402,7 +404,7 @@ def _communication(pk, comm_pk) -> tuple[Communication, Letter]:
 @require_safe
 @desk("cases.view_communication")
 def letter_preview(request, pk, comm_pk):
-    comm, letter = _communication(pk, comm_pk)
+    comm, letter = _communication(request, pk, comm_pk)
     siblings = comm.case.communications.filter(letter__isnull=False).exclude(pk=comm.pk)
     context = {
         "case": comm.case,
@@ -419,7 +421,7 @@ def letter_preview(request, pk, comm_pk):
 def letter_download(request, pk, comm_pk, fmt):
     if fmt not in FORMATS:
         raise Http404("unknown format")
-    _comm, letter = _communication(pk, comm_pk)
+    _comm, letter = _communication(request, pk, comm_pk)
     rendered = render_as(letter, fmt)
     response = HttpResponse(rendered.content, content_type=rendered.content_type)
     response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'

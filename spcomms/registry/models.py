@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pycountry
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -150,3 +151,17 @@ class ReferenceCounter(models.Model):
 
     def __str__(self):
         return f"{self.code} {self.year}: {self.last_number}"
+
+
+class HolderAccount(models.Model):
+    """Links a login to a mandate holder of the registry: the user approves letters for that holder's mandate."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="holder_accounts")
+    holder = models.ForeignKey(MandateHolder, on_delete=models.PROTECT, related_name="accounts")
+
+    class Meta:
+        db_table = "workflow_holderaccount"  # moved from workflow with its table: access to cases reads it
+        constraints = [models.UniqueConstraint(fields=["user", "holder"], name="unique_holder_account")]
+
+    def __str__(self):
+        return f"{self.user} as {self.holder}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spcomms.workflow.models import HolderAccount
+from spcomms.registry.models import HolderAccount
 
 
 def mandates_held_by(user) -> set[int]:

@@ -3,12 +3,10 @@
 State of cases and communications themselves lives in spcomms.cases; every change goes through workflow.actions.
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from spcomms.cases.models import Communication
-from spcomms.registry.models import MandateHolder
 
 
 class Procedure(models.Model):
@@ -28,19 +26,6 @@ class Procedure(models.Model):
 
     def __str__(self):
         return "procedure"
-
-
-class HolderAccount(models.Model):
-    """Links a login to a mandate holder of the registry: the user approves letters for that holder's mandate."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="holder_accounts")
-    holder = models.ForeignKey(MandateHolder, on_delete=models.PROTECT, related_name="accounts")
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "holder"], name="unique_holder_account")]
-
-    def __str__(self):
-        return f"{self.user} as {self.holder}"
 
 
 class Outbox(models.Model):

@@ -18,12 +18,13 @@ _SECRETARIAT_MODELS = {
     "workflow": ("view",),
 }
 # Records of the procedure that only its actions write: every role may at most view them.
-RECORDS = {"clearance", "approval", "auditevent"}
+RECORDS = {"clearance", "approval", "auditevent", "holderaccount"}
 _REVIEWER_MODELS = {app: ("view",) for app in ("cases", "drafting", "registry", "audit", "workflow")}
 
 ROLES: dict[str, dict] = {
     SECRETARIAT: {
         "custom": ["view_desk", "submit_for_clearance", "send_letters", "hold_publication", "close_case"],
+        # Need-to-know (cases.access): the secretariat and reviewers see every case, a holder those of their mandates.
         "models": _SECRETARIAT_MODELS,
         "extra": [],
     },

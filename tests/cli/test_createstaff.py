@@ -9,9 +9,8 @@ from django.core.management import CommandError, call_command
 from spcomms.audit.models import AuditEvent
 from spcomms.cases.models import Case
 from spcomms.drafting.textversion import text_hash
-from spcomms.registry.models import Mandate, MandateHolder
+from spcomms.registry.models import HolderAccount, Mandate, MandateHolder
 from spcomms.workflow.actions.clearance import ApproveLetters, SubmitForClearance
-from spcomms.workflow.models import HolderAccount
 from spcomms.workflow.roles import MANDATE_HOLDER, REVIEWER, SECRETARIAT
 from tests.workflow import builders
 

@@ -13,7 +13,7 @@ from aiosmtpd.controller import Controller
 from django.contrib.auth.models import Group
 
 from spcomms.lib import clock
-from spcomms.workflow.models import HolderAccount
+from spcomms.registry.models import HolderAccount
 from spcomms.workflow.roles import MANDATE_HOLDER, REVIEWER, SECRETARIAT
 from tests.workflow import builders
 

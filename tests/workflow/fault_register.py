@@ -14,7 +14,7 @@ def main(count: int) -> None:
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from spcomms.workflow.models import HolderAccount
+    from spcomms.registry.models import HolderAccount
     from spcomms.workflow.roles import MANDATE_HOLDER
     from tests.workflow import builders
     from tests.workflow.procedure import send

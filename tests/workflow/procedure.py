@@ -6,9 +6,9 @@ import datetime as dt
 
 from spcomms.cases.models import Case, Communication
 from spcomms.drafting.textversion import text_hash
+from spcomms.registry.models import HolderAccount
 from spcomms.workflow.actions.clearance import ApproveLetters, SubmitForClearance
 from spcomms.workflow.actions.dispatch import RecordManualDispatch, SendCase
-from spcomms.workflow.models import HolderAccount
 
 STAFF = "test-staff"
 

@@ -4,8 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from spcomms.audit.models import AuditEvent
-from spcomms.registry.models import MandateHolder
-from spcomms.workflow.models import HolderAccount
+from spcomms.registry.models import HolderAccount, MandateHolder
 from spcomms.workflow.roles import MANDATE_HOLDER
 from tests.workflow import builders
 from tests.workflow.conftest import PASSWORD

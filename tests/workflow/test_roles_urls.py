@@ -189,3 +189,53 @@ def test_a_holder_is_refused_every_desk_post_and_the_secretariat_is_not(world, u
         secretariat.force_login(users["secretariat"])
         assert holder.post(url, {}).status_code in (403, 405), url
         assert secretariat.post(url, {}).status_code not in (403, 500), url
+
+
+TORTURE = "Special Rapporteur on torture and other cruel, inhuman or degrading treatment or punishment"
+
+
+def foreign_expectation(route: str, own: object) -> object:
+    """A holder of none of the case's mandates: every page of the case answers 404, as if it did not exist; what a
+    holder may not do at all stays refused by its permission first (403, 405)."""
+    if "<" not in route or own in (L, 403, 405):
+        return own
+    return 404
+
+
+def test_every_staff_url_for_a_holder_of_other_mandates(world, django_user_model):
+    from tests.workflow.conftest import holder_of
+
+    stranger = holder_of(django_user_model, TORTURE, "sr-torture")
+    failures = []
+    holder_column = ROLES.index("holder")
+    for route, namespace, name in staff_patterns():
+        url = fill(route, world)
+        for method, expectations in zip(("GET", "POST"), RULES[(namespace, name)], strict=True):
+            expected = foreign_expectation(route, expectations[holder_column])
+            client = Client()
+            client.force_login(stranger)
+            before = state()
+            response = client.get(url) if method == "GET" else client.post(url, {})
+            if not matches(response, expected):
+                failures.append(f"{method} {url}: {response.status_code}, expected {expected}")
+            elif response.status_code in (403, 404, 405) and state() != before:
+                failures.append(f"{method} {url} was refused but changed the data")
+            elif method == "GET" and response.status_code == 200:
+                page = response.content.decode()
+                leaked = [word for word in ("Forced labour", "Still drafting", "Company 1 Ltd") if word in page]
+                if leaked:
+                    failures.append(f"GET {url} shows {leaked} of cases out of reach")
+    assert not failures, "\n".join(failures)
+
+
+def test_a_holder_sees_the_cases_of_their_mandates_and_the_secretariat_every_case(world, users, django_user_model):
+    from spcomms.cases import access
+    from tests.workflow.conftest import holder_of
+
+    stranger = holder_of(django_user_model, TORTURE, "sr-torture")
+    every = set(Case.objects.values_list("pk", flat=True))
+    assert set(access.visible_cases(users["holder"]).values_list("pk", flat=True)) == every  # both carry minorities
+    assert set(access.visible_cases(users["secretariat"]).values_list("pk", flat=True)) == every
+    assert set(access.visible_cases(users["reviewer"]).values_list("pk", flat=True)) == every
+    assert not access.visible_cases(stranger).exists() and not access.visible_cases(users["outsider"]).exists()
+    assert not access.visible_replies(stranger).exists()

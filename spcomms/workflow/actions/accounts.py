@@ -12,8 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from spcomms.audit.actions import Action
-from spcomms.registry.models import MandateHolder
-from spcomms.workflow.models import HolderAccount
+from spcomms.registry.models import HolderAccount, MandateHolder
 from spcomms.workflow.roles import MANDATE_HOLDER, REVIEWER, SECRETARIAT
 
 # Command-line names of the roles → their groups (workflow.roles).

@@ -17,8 +17,7 @@ from spcomms.drafting.clearance import all_approved
 from spcomms.drafting.models import Approval, Clearance
 from spcomms.drafting.textversion import text_hash
 from spcomms.lib import clock
-from spcomms.registry.models import Mandate
-from spcomms.workflow.models import HolderAccount
+from spcomms.registry.models import HolderAccount, Mandate
 
 
 def _locked(case: Case) -> Case:

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
-from spcomms.cases.models import Case
+from spcomms.cases import access
 from spcomms.drafting.clearance import clearance_of
 from spcomms.drafting.textversion import text_hash
 from spcomms.registry.models import Mandate
@@ -25,7 +25,7 @@ from .common import requires, run
 @require_safe
 @requires("workflow.view_desk", "cases.view_case")
 def case_page(request, case_id):
-    case = get_object_or_404(Case, pk=case_id)
+    case = get_object_or_404(access.visible_cases(request.user), pk=case_id)
     current = text_hash(case)
     held = mandates_held_by(request.user)
     rows = clearance_of(case, current)
@@ -51,7 +51,7 @@ def case_page(request, case_id):
 @require_POST
 @requires("workflow.submit_for_clearance")
 def submit(request, case_id):
-    case = get_object_or_404(Case, pk=case_id)
+    case = get_object_or_404(access.visible_cases(request.user), pk=case_id)
     follow_up = has_follow_up(case)
     success = f"The follow-up letters of {case} are now in clearance." if follow_up else f"{case} is now in clearance."
     run(request, SubmitForClearance(request.user), case, success=success)
@@ -61,7 +61,7 @@ def submit(request, case_id):
 @require_POST
 @requires("workflow.approve_letters")
 def approve(request, case_id, mandate_id):
-    case = get_object_or_404(Case, pk=case_id)
+    case = get_object_or_404(access.visible_cases(request.user), pk=case_id)
     mandate = get_object_or_404(Mandate, pk=mandate_id)
     seen = request.POST.get("text_hash", "")
     run(request, ApproveLetters(request.user), case, mandate, seen, success=f"Approved for {mandate.short}.")
@@ -71,7 +71,7 @@ def approve(request, case_id, mandate_id):
 @require_POST
 @requires("workflow.send_letters")
 def send(request, case_id):
-    case = get_object_or_404(Case, pk=case_id)
+    case = get_object_or_404(access.visible_cases(request.user), pk=case_id)
     result = run(request, SendCase(request.user), case)
     if result:
         messages.success(request, f"{len(result.queued)} letter(s) queued for e-mail.")
@@ -84,6 +84,6 @@ def send(request, case_id):
 @require_POST
 @requires("workflow.close_case")
 def close(request, case_id):
-    case = get_object_or_404(Case, pk=case_id)
+    case = get_object_or_404(access.visible_cases(request.user), pk=case_id)
     run(request, CloseCase(request.user), case, success=f"{case} is closed.")
     return redirect("workflow:case", case_id=case.pk)

@@ -4,8 +4,9 @@ from django.db.models import Count
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from spcomms.cases import access
 from spcomms.cases.lifecycle import WAITING
-from spcomms.cases.models import Case, Communication, Reply
+from spcomms.cases.models import Case
 from spcomms.lib import clock
 from spcomms.workflow.actions.publication import due_for_publication
 from spcomms.workflow.models import Outbox
@@ -13,31 +14,38 @@ from spcomms.workflow.models import Outbox
 from .common import requires
 
 
-def dashboard_data(today: dt.date) -> dict:
-    counts = dict(Case.objects.values_list("status").annotate(n=Count("pk")))
-    open_cases = Case.objects.exclude(status=Case.CLOSED).order_by("status", "-updated_at")[:100]
-    letters = Communication.objects.select_related("addressee", "case")
+def dashboard_data(user, today: dt.date) -> dict:
+    """What the user may know of (cases.access): every case for the secretariat, a holder's own for a holder."""
+    cases = access.visible_cases(user)
+    counts = dict(cases.values_list("status").annotate(n=Count("pk")))
+    open_cases = cases.exclude(status=Case.CLOSED).order_by("status", "-updated_at")[:100]
+    letters = access.visible_letters(user).select_related("addressee", "case")
     return {
         "today": today,
         "case_counts": [(label, counts.get(code, 0), code) for code, label in Case.STATUSES],
         "open_cases": open_cases,
         "awaiting": letters.filter(status__in=WAITING, reply_due__gte=today).order_by("reply_due")[:100],
         "overdue": letters.filter(status__in=WAITING, reply_due__lt=today).order_by("reply_due")[:100],
-        "due_for_publication": due_for_publication(today).select_related("addressee")[:100],
+        "due_for_publication": due_for_publication(today).filter(case__in=cases).select_related("addressee")[:100],
         "publishing_soon": letters.filter(
             published_at__isnull=True, on_hold=False, publish_on__gt=today, publish_on__lte=today + dt.timedelta(14)
         ).order_by("publish_on")[:100],
         "held": letters.filter(on_hold=True).order_by("-updated_at")[:100],
-        "recent_replies": Reply.objects.select_related("communication__addressee").order_by("-created_at")[:20],
-        "outbox_problems": Outbox.objects.select_related("communication")
+        "recent_replies": access.visible_replies(user)
+        .select_related("communication__addressee")
+        .order_by("-created_at")[:20],
+        "outbox_problems": Outbox.objects.filter(communication__case__in=cases)
+        .select_related("communication")
         .exclude(status=Outbox.SENT)
         .exclude(status=Outbox.PENDING, attempts=0)
         .order_by("-next_attempt_at")[:100],
-        "outbox_waiting": Outbox.objects.filter(status=Outbox.PENDING, attempts=0).count(),
+        "outbox_waiting": Outbox.objects.filter(
+            communication__case__in=cases, status=Outbox.PENDING, attempts=0
+        ).count(),
     }
 
 
 @require_safe
 @requires("workflow.view_desk")
 def dashboard(request):
-    return render(request, "workflow/dashboard.html", dashboard_data(clock.today()))
+    return render(request, "workflow/dashboard.html", dashboard_data(request.user, clock.today()))

@@ -6,7 +6,8 @@ from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
-from spcomms.cases.models import Communication, Reply
+from spcomms.cases import access
+from spcomms.cases.models import Communication
 from spcomms.lib import clock
 from spcomms.workflow import mailer
 from spcomms.workflow.actions.dispatch import (
@@ -23,14 +24,15 @@ from spcomms.workflow.models import Outbox
 from .common import requires, run
 
 
-def _letter(comm_id) -> Communication:
-    return get_object_or_404(Communication.objects.select_related("case", "addressee"), pk=comm_id)
+def _letter(request, comm_id) -> Communication:
+    """The letter, if its case is within the user's need-to-know (cases.access); 404 otherwise."""
+    return get_object_or_404(access.visible_letters(request.user).select_related("case", "addressee"), pk=comm_id)
 
 
 @require_safe
 @requires("workflow.view_desk", "cases.view_communication")
 def letter_page(request, comm_id):
-    return _letter_page(request, _letter(comm_id))
+    return _letter_page(request, _letter(request, comm_id))
 
 
 def _letter_page(request, comm: Communication, dispatch_form=None, confirm_dispatch=None):
@@ -54,7 +56,7 @@ def _letter_page(request, comm: Communication, dispatch_form=None, confirm_dispa
 @require_safe
 @requires("workflow.view_desk", "cases.view_communication")
 def letter_pdf(request, comm_id):
-    comm = _letter(comm_id)
+    comm = _letter(request, comm_id)
     if not comm.letter:
         return HttpResponse("This letter has not been generated.", status=404, content_type="text/plain")
     response = HttpResponse(mailer.letter_pdf(comm), content_type="application/pdf")
@@ -65,7 +67,7 @@ def letter_pdf(request, comm_id):
 @require_POST
 @requires("workflow.send_letters")
 def manual_dispatch(request, comm_id):
-    comm = _letter(comm_id)
+    comm = _letter(request, comm_id)
     form = ManualDispatchForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Dispatch not recorded: " + "; ".join(e for errs in form.errors.values() for e in errs))
@@ -89,7 +91,7 @@ def manual_dispatch(request, comm_id):
 @require_POST
 @requires("workflow.send_letters")
 def new_reply_link(request, comm_id):
-    comm = _letter(comm_id)
+    comm = _letter(request, comm_id)
     raw = run(request, IssueReplyLink(request.user), comm)
     if raw:
         # Shown once: only its hash is kept. Staff copy it into the note verbale or a message to the addressee.
@@ -100,7 +102,7 @@ def new_reply_link(request, comm_id):
 @require_POST
 @requires("workflow.hold_publication")
 def hold(request, comm_id):
-    comm = _letter(comm_id)
+    comm = _letter(request, comm_id)
     form = HoldForm(request.POST)
     if form.is_valid():
         run(request, HoldPublication(request.user), comm, form.cleaned_data["reason"], success="Publication held.")
@@ -112,14 +114,14 @@ def hold(request, comm_id):
 @require_POST
 @requires("workflow.hold_publication")
 def release(request, comm_id):
-    comm = _letter(comm_id)
+    comm = _letter(request, comm_id)
     run(request, ReleaseHold(request.user), comm, success="Hold released.")
     return redirect("workflow:letter", comm_id=comm.pk)
 
 
 @requires("workflow.view_desk", "cases.add_reply")
 def record_reply(request, comm_id):
-    comm = _letter(comm_id)
+    comm = _letter(request, comm_id)
     form = StaffReplyForm(request.POST or None, request.FILES or None, initial={"received_on": clock.today()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -143,7 +145,7 @@ def record_reply(request, comm_id):
 @require_safe
 @requires("workflow.view_desk", "cases.view_reply")
 def reply_file(request, reply_id):
-    reply = get_object_or_404(Reply, pk=reply_id)
+    reply = get_object_or_404(access.visible_replies(request.user), pk=reply_id)
     if not reply.file:
         return HttpResponse("This reply has no file.", status=404, content_type="text/plain")
     return FileResponse(
@@ -154,7 +156,7 @@ def reply_file(request, reply_id):
 @require_POST
 @requires("workflow.send_letters")
 def outbox_requeue(request, outbox_id):
-    row = get_object_or_404(Outbox, pk=outbox_id)
+    row = get_object_or_404(Outbox, pk=outbox_id, communication__in=access.visible_letters(request.user))
     run(request, RequeueEmail(request.user), row, success="The e-mail will be sent again by the worker.")
     return redirect("workflow:letter", comm_id=row.communication_id)
 
@@ -162,6 +164,6 @@ def outbox_requeue(request, outbox_id):
 @require_POST
 @requires("workflow.send_letters")
 def outbox_confirm(request, outbox_id):
-    row = get_object_or_404(Outbox, pk=outbox_id)
+    row = get_object_or_404(Outbox, pk=outbox_id, communication__in=access.visible_letters(request.user))
     run(request, ConfirmEmailSent(request.user), row, success="Recorded as sent.")
     return redirect("workflow:letter", comm_id=row.communication_id)
