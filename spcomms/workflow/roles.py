@@ -23,7 +23,8 @@ ROLES: dict[str, dict] = {
     SECRETARIAT: {
         "custom": ["view_desk", "submit_for_clearance", "send_letters", "hold_publication", "close_case"],
         "models": _SECRETARIAT_MODELS,
-        "extra": [],
+        # Triage of public submissions; opening a source's identity (intake.read_source) is granted to named staff.
+        "extra": ["intake.triage_submission"],
     },
     MANDATE_HOLDER: {
         "custom": ["view_desk", "approve_letters"],
