@@ -297,6 +297,12 @@ def facts_from(account: dict, identity: dict, consent_names: bool) -> str:
     return scrub("\n\n".join(p for p in parts if p), identity, consent_names)
 
 
+def _nested(action: Action) -> Action:
+    """This action's permissions were checked by ours (SaveCase takes no skip_permission_checks argument)."""
+    action.skip_permission_checks = True
+    return action
+
+
 @dataclass
 class Conversion:
     title: str
@@ -326,8 +332,7 @@ class ConvertToCase(Action):
             )
         if not conversion.mandates:
             raise ValidationError("Choose at least one mandate for the case.")
-        nested = {"skip_permission_checks": True}
-        case = SaveCase(self.actor, **nested).execute(
+        case = _nested(SaveCase(self.actor)).execute(
             CaseFields(title=conversion.title, type=conversion.type, mandates=[(m, "") for m in conversion.mandates])
         )
         identity, account = records.identity_of(submission), records.account_of(submission)
@@ -343,11 +348,11 @@ class ConvertToCase(Action):
             press_release=False,
             publication_days=settings.PUBLICATION_DELAY_DAYS,
         )
-        SaveDraft(self.actor, **nested).execute(case, text, expected_version=case.version)
+        _nested(SaveDraft(self.actor)).execute(case, text, expected_version=case.version)
         if conversion.addressees:
-            group = SaveGroup(self.actor, **nested).execute(AddresseeGroup(case=case, name="Addressees"))
+            group = _nested(SaveGroup(self.actor)).execute(AddresseeGroup(case=case, name="Addressees"))
             for addressee in conversion.addressees:
-                AddAddressee(self.actor, **nested).execute(group, addressee)
+                _nested(AddAddressee(self.actor)).execute(group, addressee)
         SourceLink.objects.create(
             case=case, source_id=submission.source_id, submission=submission, created_at=clock.now()
         )
@@ -355,7 +360,7 @@ class ConvertToCase(Action):
         submission.save(update_fields=["case"])
         self.audit("submission.converted", submission, after={"case": case.pk})
         _move(self, submission, Submission.CONVERTED, f"converted to case {case.pk}")
-        return case
+        return Case.objects.get(pk=case.pk)  # fresh: the instance SaveCase returned caches the empty draft
 
 
 # --- retention, rotation -------------------------------------------------------------------------------------------

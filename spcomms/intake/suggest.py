@@ -3,6 +3,7 @@ possible duplicates. Texts are decrypted in memory for the comparison and never 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spcomms.cases.models import Case
@@ -49,12 +50,15 @@ def mandate_suggestions(submission: Submission, text: str, cases: dict[int, str]
     chosen = set(submission.mandates_chosen.values_list("pk", flat=True))
     titles = {c.pk: c.title for c in Case.objects.filter(pk__in=list(similar_cases))}
     found = []
-    for mandate in Mandate.objects.filter(active=True):
+    active = list(Mandate.objects.filter(active=True))
+    vocabularies = {m.pk: set(terms(m.title + " " + mandate_text.describe(m))) for m in active}
+    spread = Counter(term for vocabulary in vocabularies.values() for term in vocabulary)
+    for mandate in active:
         suggestion = MandateSuggestion(mandate, 0.0)
-        vocabulary = set(terms(mandate.title + " " + mandate_text.describe(mandate)))
-        hits = matched(vocabulary & words, text)
+        hits = matched(vocabularies[mandate.pk] & words, text)
         if hits:
-            suggestion.score += len(hits)
+            # A term in many mandates' titles ("freedom") says less than one in a single mandate's ("slavery").
+            suggestion.score += sum(1 / spread[term] for term in hits)
             suggestion.reasons.append("terms matched: " + ", ".join(sorted(hits.values())))
         best = max(((similar_cases.get(c, 0.0), c) for c in by_mandate.get(mandate.pk, [])), default=(0.0, None))
         if best[1] is not None and best[0] > 0:

@@ -20,6 +20,9 @@ STOPWORDS = frozenset(
     el los las del y en es por para con una unos que se su sus al lo
     special rapporteur working group independent expert experts issue situation promotion protection right rights
     human including related its causes consequences enjoyment all persons person people everyone context
+    information without members other based effects negative impact use means fundamental freedoms highest
+    attainable standard elimination affected obligations particularly full especially concerned allegedly
+    reportedly received
     """.split()
 )
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
