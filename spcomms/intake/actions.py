@@ -158,9 +158,7 @@ class WriteToSubmitter(Action):
         if submission.state not in Submission.OPEN:
             raise ValidationError(f"The submission is {submission.get_state_display().lower()}: it takes no messages.")
         author = None if isinstance(self.actor, str) else self.actor
-        message = Message(
-            submission=submission, direction=Message.TO_SUBMITTER, author=author, created_at=clock.now()
-        )
+        message = Message(submission=submission, direction=Message.TO_SUBMITTER, author=author, created_at=clock.now())
         message.sealed_body = keys.seal_json(body, message.context())
         message.save()
         self.audit("submission.message_sent", submission, after={"message": message.pk})

@@ -35,6 +35,13 @@ def reload() -> vault.Keyring:
     return keyring()
 
 
+def forget() -> None:
+    """Read the key ring again when next needed (tests that change the settings)."""
+    global _ring
+    with _lock:
+        _ring = None
+
+
 def from_environment() -> bool:
     return bool(settings.VAULT_KEY)
 

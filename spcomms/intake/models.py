@@ -120,9 +120,7 @@ class Attachment(models.Model):
 
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     draft = models.ForeignKey(IntakeDraft, null=True, blank=True, on_delete=models.CASCADE, related_name="files")
-    submission = models.ForeignKey(
-        Submission, null=True, blank=True, on_delete=models.CASCADE, related_name="files"
-    )
+    submission = models.ForeignKey(Submission, null=True, blank=True, on_delete=models.CASCADE, related_name="files")
     message = models.ForeignKey(Message, null=True, blank=True, on_delete=models.SET_NULL, related_name="files")
     sealed_name = models.BinaryField(help_text="sealed: the file's name as uploaded")
     kind = models.CharField(max_length=10, help_text="pdf, docx, png, jpeg, tiff: decided by content")

@@ -54,7 +54,9 @@ class Keyring:
         try:
             return AESGCM(self.keys[key_id]).decrypt(nonce, sealed, context.encode())
         except InvalidTag:
-            raise VaultError(f"the value does not open under key {key_id!r} for {context!r}: altered or misplaced")
+            raise VaultError(
+                f"the value does not open under key {key_id!r} for {context!r}: altered or misplaced"
+            ) from None
 
     def reseal(self, blob: bytes, context: str) -> bytes:
         """The same plaintext under the current key (unchanged if it already is)."""
@@ -112,7 +114,8 @@ def parse(text: str, where: str) -> Keyring:
         if not sep or not _KEY_ID.match(key_id):
             raise VaultError(f"{where}: key {number} is not written ID:KEY (ID of letters, digits, - or _)")
         try:
-            key = base64.urlsafe_b64decode(encoded.strip() + "=" * (-len(encoded.strip()) % 4))
+            padded = encoded.strip() + "=" * (-len(encoded.strip()) % 4)
+            key = base64.b64decode(padded, altchars=b"-_", validate=True)
         except (binascii.Error, ValueError):
             raise VaultError(f"{where}: key {key_id!r} is not URL-safe base64") from None
         if len(key) != KEY_BYTES:

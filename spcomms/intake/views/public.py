@@ -269,8 +269,10 @@ def _answer(request, submission):
 
 
 def _thread(submission: Submission, answer) -> dict:
-    messages = [(m, records.body_of(m), [keys.open_json(a.sealed_name, a.context("name")) for a in m.files.all()])
-                for m in submission.messages.all()]
+    messages = [
+        (m, records.body_of(m), [keys.open_json(a.sealed_name, a.context("name")) for a in m.files.all()])
+        for m in submission.messages.all()
+    ]
     first_files = [keys.open_json(a.sealed_name, a.context("name")) for a in submission.files.filter(message=None)]
     return {
         "submission": submission,
