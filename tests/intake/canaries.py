@@ -36,14 +36,19 @@ def plant(client, staff) -> dict[str, str]:
     for values in steps.values():
         for field in FIELDS:
             if field in values:
-                values[field] = canary(field) + (" was seen by witnesses in the street." if field == "narrative" else "")
+                values[field] = canary(field) + (
+                    " was seen by witnesses in the street." if field == "narrative" else ""
+                )
     code, _ = submit(client, steps, files=[(canary("filename") + ".pdf", PDF + canary("file-content").encode())])
     submission = Submission.objects.get()
     WriteToSubmitter(staff).execute(submission, canary("staff-question"))
     client.post(STATUS, {"code": code})
     client.post(
         STATUS,
-        {"body": canary("answer"), "files": [SimpleUploadedFile(canary("answer-file") + ".pdf", PDF + canary("answer-bytes").encode())]},
+        {
+            "body": canary("answer"),
+            "files": [SimpleUploadedFile(canary("answer-file") + ".pdf", PDF + canary("answer-bytes").encode())],
+        },
     )
     client.get("/submit/")  # a second visitor half-way through the form
     from django.test import Client

@@ -41,7 +41,12 @@ def test_a_bad_environment_key_stops_with_its_name(fresh_ring):
 
 
 def _start(env_extra, tmp_path):
-    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "SPCOMMS_SECRET_KEY": "x", "SPCOMMS_DATA_DIR": str(tmp_path)}
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(tmp_path),
+        "SPCOMMS_SECRET_KEY": "x",
+        "SPCOMMS_DATA_DIR": str(tmp_path),
+    }
     return subprocess.run(
         [sys.executable, "-c", "import spcomms.settings"],
         env=env | env_extra,

@@ -54,7 +54,13 @@ def test_a_key_ring_is_written_and_read_back_with_mode_600(tmp_path):
         ("nocolon", "is not written ID:KEY"),
         ("k1:!!!", "not URL-safe base64"),
         (f"k1:{base64.urlsafe_b64encode(b'short').decode()}", "is 5 bytes; it must be 32"),
-        ("k1:" + base64.urlsafe_b64encode(bytes(32)).decode() + ",k1:" + base64.urlsafe_b64encode(bytes(32)).decode(), "appears twice"),
+        (
+            "k1:"
+            + base64.urlsafe_b64encode(bytes(32)).decode()
+            + ",k1:"
+            + base64.urlsafe_b64encode(bytes(32)).decode(),
+            "appears twice",
+        ),
     ],
 )
 def test_bad_key_rings_are_refused_with_what_is_wrong(text, problem):

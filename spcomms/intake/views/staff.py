@@ -1,6 +1,7 @@
 """Triage at /staff/intake/: the queue, one submission with its suggestions, and the actions on it.
 
-Reading the account needs `intake.triage_submission`; the source's identity is shown only after a POST with a
+Reading the account needs `intake.triage_submission`, and shows it with the source's and the victims' names
+replaced by placeholders; the source's identity is shown only after a POST with a
 reason (OpenSource, `intake.read_source`), on a page that is not cached and not linked.
 """
 
@@ -24,6 +25,7 @@ from spcomms.intake.actions import (
     OpenAttachment,
     OpenSource,
     WriteToSubmitter,
+    scrub,
 )
 from spcomms.intake.models import Attachment, Submission
 from spcomms.registry.models import Addressee
@@ -43,7 +45,7 @@ def queue(request):
     elif state in dict(Submission.STATES):
         rows = rows.filter(state=state)
     page = Paginator(rows.order_by("-created_at", "-id"), 50).get_page(request.GET.get("page"))
-    entries = [(s, (records.account_of(s).get("narrative") or "")[:200]) for s in page]
+    entries = [(s, _scrubbed_account(s).get("narrative", "")[:200]) for s in page]
     counts = dict(Submission.objects.values_list("state").annotate(n=Count("id")))
     return render(
         request,
@@ -55,6 +57,13 @@ def queue(request):
             "states": [(code, label, counts.get(code, 0)) for code, label in Submission.STATES],
         },
     )
+
+
+def _scrubbed_account(submission: Submission) -> dict:
+    """The account as triage reads it: who the source is, and the victims' names, replaced by placeholders (the
+    identity itself opens only through OpenSource, with a reason)."""
+    identity = records.identity_of(submission)
+    return {k: scrub(str(v or ""), identity, False) for k, v in records.account_of(submission).items()}
 
 
 def _submission(source_id) -> Submission:
@@ -83,7 +92,7 @@ def _detail_context(submission: Submission, **extra) -> dict:
     attachments = [(a, keys.open_json(a.sealed_name, a.context("name"))) for a in submission.files.all()]
     return {
         "submission": submission,
-        "account": records.account_of(submission),
+        "account": _scrubbed_account(submission),
         "triage": found,
         "thread": thread,
         "attachments": attachments,
