@@ -9,9 +9,9 @@ from spcomms.lib import vault
 
 def test_a_sealed_value_opens_only_with_its_key_and_its_context():
     ring = vault.generate()
-    blob = ring.seal("Amina Rahimova".encode(), "submission:1:identity")
+    blob = ring.seal(b"Amina Rahimova", "submission:1:identity")
     assert b"Amina" not in blob and vault.key_id_of(blob) == "k1"
-    assert ring.open(blob, "submission:1:identity") == "Amina Rahimova".encode()
+    assert ring.open(blob, "submission:1:identity") == b"Amina Rahimova"
     with pytest.raises(vault.VaultError, match="altered or misplaced"):
         ring.open(blob, "submission:2:identity")  # copied onto another row
     with pytest.raises(vault.VaultError, match="altered or misplaced"):
