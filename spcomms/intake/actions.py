@@ -70,13 +70,14 @@ class SaveDraftStep(Action):
         draft.step_reached = max(draft.step_reached, step)
         draft.updated_at = now
         draft.save()
-        for attachment in draft.files.filter(uid__in=list(remove)):
+        for attachment in draft.files.filter(uid__in=list(remove)) if remove else ():
             files.remove_on_commit(attachment.uid)
             attachment.delete()
-        check_file_limits(list(draft.files.all()), list(new_files))
+        if new_files:
+            check_file_limits(list(draft.files.all()), list(new_files))
         for checked in new_files:
             _attach(checked, draft=draft)
-        self.audit("intakedraft.saved", draft, after={"step": step, "files": draft.files.count()})
+        self.audit("intakedraft.saved", draft, after={"step": step, "files_added": len(new_files)})
         return draft
 
 
