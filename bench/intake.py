@@ -5,8 +5,8 @@
 Starts a real server on 127.0.0.1 (gunicorn, 2 gthread workers × 4 threads, from the throw-away venv /tmp/dsvenv
 that bench/portal.py uses; or Django's threaded development server with --server runserver) on a fresh SQLite
 database (or --database postgres://…). Each client, in a loop, does what a visitor's browser does: GET the first
-step (session and CSRF cookies), POST the five steps (the fourth with a 2 MB PDF), and reads the receipt code on
-the last page. A submission's latency is that whole path; the final POST (sealing, receipt hash, the file moved
+step (session and CSRF cookies), POST each of the five steps (the fourth with a 2 MB PDF) and follow the redirect
+to the next step's page as a browser does (10 requests), and read the receipt code on the last page. A submission's latency is that whole path; the final POST (sealing, receipt hash, the file moved
 into place) is reported apart. Afterwards every receipt code received is looked up by its hash in the database:
 "lost" counts codes shown but not stored, and failed paths. The cost of encryption per submission (sealing the
 identity, the account and the 2 MB file with AES-256-GCM, and the receipt's Argon2id hash) is measured in-process.
@@ -108,9 +108,10 @@ class Visitor:
         for number, (body, content_type) in enumerate(self.bodies, start=1):
             step_started = time.perf_counter()
             status, data = self._request("POST", f"/submit/step/{number}/", body, content_type)
-            if number < len(self.bodies) and status != 302:
-                return None, 0.0, 0.0
             final_ms = (time.perf_counter() - step_started) * 1000
+            if number < len(self.bodies):
+                if status != 302 or self._request("GET", f"/submit/step/{number + 1}/")[0] != 200:
+                    return None, 0.0, 0.0  # a browser follows the redirect to the next step
         found = re.search(rb'id="receipt-code">([\d ]+)<', data)
         total_ms = (time.perf_counter() - started) * 1000
         return (found.group(1).decode().replace(" ", "") if found else None), total_ms, final_ms

@@ -85,12 +85,12 @@ def _errors(response) -> str:
     return "; ".join(re.findall(r'<ul class="errorlist[^"]*"[^>]*>(.*?)</ul>', text, re.S))[:500]
 
 
-def direct_submission(narrative=None, **overrides):
+def direct_submission(narrative=None, files=(), **overrides):
     """A submission made through the actions (no HTTP), for triage and at-rest tests: (submission, code)."""
     steps = form_values(narrative=narrative, **overrides)
     draft = None
     for number in range(1, len(STEPS)):
-        draft = SaveDraftStep(PUBLIC).execute(draft, number, steps[number])
+        draft = SaveDraftStep(PUBLIC).execute(draft, number, steps[number], files if number == 4 else ())
     cleaned = {}
     for number in range(1, len(STEPS) + 1):
         cleaned |= {k: v for k, v in steps[number].items()}

@@ -151,7 +151,8 @@ def step_page(request, step: int):
         return render(request, "intake/refused.html", status=400)
     accepted, problems = checked_uploads(request.FILES.getlist("files")) if "files" in form.fields else ([], [])
     draft, limit_problems = _save(draft, step, _typed(form, request.POST), accepted, request.POST.getlist("remove"))
-    request.session[DRAFT_KEY] = draft.key
+    if request.session.get(DRAFT_KEY) != draft.key:
+        request.session[DRAFT_KEY] = draft.key  # only when it changes: every session write is a database write
     problems += limit_problems
     go = request.POST.get("go", "next")
     if go == "back":

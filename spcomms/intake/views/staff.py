@@ -13,7 +13,7 @@ from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from spcomms.intake import forms as intake_forms
 from spcomms.intake import keys, records, suggest
@@ -36,6 +36,7 @@ TRIAGE = "intake.triage_submission"
 
 
 @never_cache
+@require_GET
 @requires(TRIAGE)
 def queue(request):
     state = request.GET.get("state", "open")
@@ -71,6 +72,7 @@ def _submission(source_id) -> Submission:
 
 
 @never_cache
+@require_GET
 @requires(TRIAGE)
 def detail(request, source_id):
     submission = _submission(source_id)
@@ -172,6 +174,7 @@ def convert(request, source_id):
 
 
 @never_cache
+@require_GET
 @requires(TRIAGE)
 def attachment(request, uid):
     found = get_object_or_404(Attachment, uid=uid, submission__isnull=False)
