@@ -6,10 +6,11 @@ Starts a real server on 127.0.0.1 (gunicorn, 2 gthread workers × 4 threads, fro
 that bench/portal.py uses; or Django's threaded development server with --server runserver) on a fresh SQLite
 database (or --database postgres://…). Each client, in a loop, does what a visitor's browser does: GET the first
 step (session and CSRF cookies), POST each of the five steps (the fourth with a 2 MB PDF) and follow the redirect
-to the next step's page as a browser does (10 requests), and read the receipt code on the last page. A submission's latency is that whole path; the final POST (sealing, receipt hash, the file moved
-into place) is reported apart. Afterwards every receipt code received is looked up by its hash in the database:
-"lost" counts codes shown but not stored, and failed paths. The cost of encryption per submission (sealing the
-identity, the account and the 2 MB file with AES-256-GCM, and the receipt's Argon2id hash) is measured in-process.
+to the next step's page (10 requests in all), and read the receipt code on the last page. A submission's latency
+is that whole path; the final POST (sealing, receipt hash, the file moved into place) is reported apart.
+Afterwards every receipt code received is looked up by its hash in the database: "lost" counts codes shown but
+not stored, and failed paths. The cost of encryption per submission (sealing the identity, the account and the
+2 MB file with AES-256-GCM, and the receipt's Argon2id hash) is measured in-process.
 Prints one JSON document.
 """
 
