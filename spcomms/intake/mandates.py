@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from spcomms.registry.models import Mandate
 
@@ -61,8 +61,20 @@ def describe(mandate: Mandate) -> str:
     return _("Information about %(topic)s.") % {"topic": topic}
 
 
+_cache: dict[tuple, list] = {}
+
+
 def choices() -> list[tuple[int, str, str]]:
-    """(pk, title, plain description) of the active mandates, thematic first."""
-    mandates = Mandate.objects.filter(active=True).order_by("kind", "title")
-    kinds = {Mandate.THEMATIC: 0, Mandate.COUNTRY: 1}
-    return [(m.pk, m.title, describe(m)) for m in sorted(mandates, key=lambda m: (kinds.get(m.kind, 2), m.title))]
+    """(pk, title, plain description) of the active mandates, thematic first.
+
+    Kept per language while the registry's mandates are the same rows (the form shows them on two steps of every
+    submission; the registry changes a few times a year)."""
+    mandates = list(Mandate.objects.filter(active=True).values_list("pk", "title", "short", "kind", "country"))
+    key = (get_language(), tuple(mandates))
+    if key not in _cache:
+        kinds = {Mandate.THEMATIC: 0, Mandate.COUNTRY: 1}
+        ordered = sorted(mandates, key=lambda m: (kinds.get(m[3], 2), m[1]))
+        rows = [(pk, title, describe(Mandate(title=title, short=short))) for pk, title, short, _k, _c in ordered]
+        _cache.clear()  # one registry version at a time
+        _cache[key] = rows
+    return _cache[key]
