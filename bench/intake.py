@@ -156,6 +156,21 @@ def load(clients: int, seconds: float) -> dict:
     return {"results": results, "failures": failures[0], "elapsed": elapsed}
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and its children (gunicorn's workers), from /proc."""
+    total, pending = 0.0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:
+            continue
+        pending += [int(c) for c in children]
+    return total
+
+
 def _percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return round(ordered[min(len(ordered) - 1, int(len(ordered) * share))], 1) if ordered else 0.0
@@ -258,7 +273,9 @@ def main() -> None:
     try:
         _wait_until_up()
         load(2, 3)  # warm both workers
+        cpu_before = _cpu_seconds(server.pid)
         run = load(args.clients, args.seconds)
+        server_cpu = _cpu_seconds(server.pid) - cpu_before
     finally:
         server.send_signal(signal.SIGTERM)
         try:
@@ -290,6 +307,12 @@ def main() -> None:
                 "path_p95_ms": _percentile(totals, 0.95),
                 "final_post_p50_ms": round(statistics.median(finals), 1) if finals else 0,
                 "final_post_p95_ms": _percentile(finals, 0.95),
+                "server_cpu_ms_per_submission": round(server_cpu * 1000 / max(len(codes), 1), 1),
+                # What two idle cores would sustain at that CPU cost (the machine is shared while measured).
+                "submissions_per_s_two_idle_cores": round(2 / (server_cpu / max(len(codes), 1)), 1)
+                if server_cpu
+                else 0,
+                "load_average_during_run": round(os.getloadavg()[0], 1),
                 "failed_paths": run["failures"],
                 "lost": run["failures"] + stored["missing"],
                 "stored_after_run": stored,
