@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
 from spcomms.intake.actions import WriteToSubmitter
 from spcomms.intake.models import Submission
 
-from .helpers import PDF, STATUS, form_values, submit
+from .helpers import PDF, STATUS, form_values, post_step, submit
 
 CANARY = "canary-7c3f"
 FIELDS = (
@@ -50,11 +51,6 @@ def plant(client, staff) -> dict[str, str]:
             "files": [SimpleUploadedFile(canary("answer-file") + ".pdf", PDF + canary("answer-bytes").encode())],
         },
     )
-    client.get("/submit/")  # a second visitor half-way through the form
-    from django.test import Client
-
-    other = Client()
-    from .helpers import post_step
-
-    post_step(other, 1, form_values(name=canary("unfinished-form"))[1])
+    half_way = Client()  # a second visitor, half-way through the form
+    post_step(half_way, 1, form_values(name=canary("unfinished-form"))[1])
     return {"code": code, "source_id": submission.source_id}
