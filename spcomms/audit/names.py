@@ -68,6 +68,7 @@ AUDIT_NAMES: dict[str, str] = {
     "submission.resealed": "a submission's sealed parts re-encrypted under the current vault key (after: key id)",
     "source.opened": "a source's identity was opened by staff (after: the reason they gave)",
     "attachment.opened": "staff downloaded a file sent with a submission (after: source id)",
+    "submission.imported": "a plain-text cases.Source row sealed into the vault (after: case id, old row id)",
 }
 
 GENERIC_VERBS = ("created", "changed", "deleted")  # the admin's save and delete of any model

@@ -458,3 +458,47 @@ def keys_in_use() -> set[str]:
         if path.exists():
             used.add(vaultlib.key_id_of(path.read_bytes()))
     return used
+
+
+class ImportLegacySources(Action):
+    """Move the plain-text `cases.Source` rows into the vault: each becomes a sealed, converted submission linked
+    to its case by source id, and the plain row is deleted. Nobody holds a receipt code for these."""
+
+    records = ("submission.imported",)
+
+    def perform(self, dry_run: bool = False) -> list[tuple[int, str]]:
+        from spcomms.cases.models import Source
+
+        moved = []
+        for source in Source.objects.select_for_update().select_related("case").order_by("pk"):
+            if dry_run:
+                moved.append((source.case_id, ""))
+                continue
+            now = clock.now()
+            submission = Submission(
+                receipt_hash=receipts.code_hash(receipts.new_code()),  # a code nobody was given
+                state=Submission.CONVERTED,
+                submitter_kind="legacy",
+                victims_kind="",
+                perpetrator_kind="",
+                consent_names_to_state=source.consent,
+                case=source.case,
+                created_at=source.created_at or now,
+                state_changed_at=now,
+            )
+            identity = {k: "" for k in records.IDENTITY_FIELDS} | {"name": source.name, "address": source.contact}
+            account = {k: "" for k in records.ACCOUNT_FIELDS} | {
+                "narrative": source.notes,
+                "confidential_parts": f"reliability: {source.reliability}",
+            }
+            submission.identity = keys.seal_json(identity, submission.context("identity"))
+            submission.account = keys.seal_json(account, submission.context("account"))
+            submission.save()
+            SourceLink.objects.create(
+                case=source.case, source_id=submission.source_id, submission=submission, created_at=now
+            )
+            self.audit("submission.imported", submission, after={"case": source.case_id, "source_row": source.pk})
+            # No entry names the old row itself: its __str__ is the source's name.
+            source.delete()
+            moved.append((source.case_id, submission.source_id))
+        return moved
