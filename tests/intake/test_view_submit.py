@@ -131,3 +131,14 @@ def test_submissions_per_address_are_limited(client, settings):
         post_step(client, step, values[step])
     response = post_step(client, 5, values[5])
     assert response.status_code == 429 and Submission.objects.count() == 2
+
+
+def test_a_refused_account_keeps_the_state_chosen(client):
+    values = form_values()
+    post_step(client, 1, values[1])
+    post_step(client, 2, values[2])
+    response = post_step(client, 3, values[3] | {"narrative": "too short"})
+    page = response.content.decode()
+    assert response.status_code == 400 and "Tell us what happened" in page
+    states = page[page.index('<select name="country"') : page.index("</select>", page.index('<select name="country"'))]
+    assert '<option value="CHN" selected>' in states and states.count(" selected>") == 1
