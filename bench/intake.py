@@ -181,6 +181,8 @@ def _server_env(database_url: str) -> dict:
     return os.environ | {
         "DATABASE_URL": database_url,
         "SPCOMMS_SECRET_KEY": "bench-only",
+        "SPCOMMS_SITE_URL": f"http://127.0.0.1:{PORT}",
+        "SPCOMMS_MAIL_FROM": "bench@localhost",
         "SPCOMMS_VAULT_KEY_FILE": str(WORK / "vault.key"),
         "SPCOMMS_VAULT_KEY_GENERATE": "1",
         "SPCOMMS_DATA_DIR": str(WORK),

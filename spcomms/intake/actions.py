@@ -16,7 +16,7 @@ from django.db import transaction
 
 from spcomms.audit.actions import Action
 from spcomms.cases.models import Case
-from spcomms.drafting.actions import AddAddressee, CaseFields, DraftText, SaveCase, SaveDraft, SaveGroup
+from spcomms.drafting.actions import AddAddressees, CaseFields, DraftText, SaveCase, SaveDraft, SaveGroup
 from spcomms.drafting.models import AddresseeGroup
 from spcomms.intake import files, keys, records
 from spcomms.intake.models import Attachment, IntakeDraft, Message, SourceLink, Submission
@@ -296,12 +296,6 @@ def facts_from(account: dict, identity: dict, consent_names: bool) -> str:
     return scrub("\n\n".join(p for p in parts if p), identity, consent_names)
 
 
-def _nested(action: Action) -> Action:
-    """This action's permissions were checked by ours (SaveCase takes no skip_permission_checks argument)."""
-    action.skip_permission_checks = True
-    return action
-
-
 @dataclass
 class Conversion:
     title: str
@@ -331,7 +325,8 @@ class ConvertToCase(Action):
             )
         if not conversion.mandates:
             raise ValidationError("Choose at least one mandate for the case.")
-        case = _nested(SaveCase(self.actor)).execute(
+        nested = {"skip_permission_checks": True}  # ours was checked: triage and cases.add_case
+        case = SaveCase(self.actor, **nested).execute(
             CaseFields(title=conversion.title, type=conversion.type, mandates=[(m, "") for m in conversion.mandates])
         )
         identity, account = records.identity_of(submission), records.account_of(submission)
@@ -347,11 +342,10 @@ class ConvertToCase(Action):
             press_release=False,
             publication_days=settings.PUBLICATION_DELAY_DAYS,
         )
-        _nested(SaveDraft(self.actor)).execute(case, text, expected_version=case.version)
+        SaveDraft(self.actor, **nested).execute(case, text, expected_version=case.version)
         if conversion.addressees:
-            group = _nested(SaveGroup(self.actor)).execute(AddresseeGroup(case=case, name="Addressees"))
-            for addressee in conversion.addressees:
-                _nested(AddAddressee(self.actor)).execute(group, addressee)
+            group = SaveGroup(self.actor, **nested).execute(AddresseeGroup(case=case, name="Addressees"))
+            AddAddressees(self.actor, **nested).execute(case, list(conversion.addressees), group)
         SourceLink.objects.create(
             case=case, source_id=submission.source_id, submission=submission, created_at=clock.now()
         )

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from spcomms.cases.models import Case
-from spcomms.drafting.generate import GenerateLetters
+from spcomms.drafting.actions import GenerateLetters
 from spcomms.drafting.models import QuestionSet
 from spcomms.drafting.render.text import render_text
 from spcomms.intake.actions import Conversion, ConvertToCase

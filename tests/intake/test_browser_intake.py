@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from spcomms.drafting.generate import GenerateLetters
+from spcomms.drafting.actions import GenerateLetters
 from spcomms.drafting.models import QuestionSet
 from spcomms.intake.models import Submission
 

@@ -37,7 +37,7 @@ def test_mandates_are_ranked_with_the_terms_matched_and_past_cases(client, secre
 
     slavery = Mandate.objects.get(short="SR Slavery")
     past = factories.case(title="Forced labour of Uyghur workers", mandate_titles=[slavery.title])
-    Draft.objects.create(case=past, facts=sample_facts())
+    Draft.objects.filter(case=past).update(facts=sample_facts())  # every case comes with its draft
     submission, _ = direct_submission()
     page = _login(client, secretariat).get(f"{QUEUE}{submission.source_id}/").content.decode()
     ranked = page[page.index('id="suggestions"') : page.index("Similar submissions")]
