@@ -245,6 +245,7 @@ def _server_env(database_url: str) -> dict:
     return os.environ | {
         "DATABASE_URL": database_url,
         "SPCOMMS_SECRET_KEY": "bench-only",
+        "SPCOMMS_VAULT_KEY_GENERATE": "1",
         "SPCOMMS_DATA_DIR": str(WORK),
         "SPCOMMS_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SPCOMMS_LOG_LEVEL": "ERROR",

@@ -17,6 +17,9 @@ COMMANDS = [
     "render",
     "worker",
     "reindex",
+    "purge-intake",
+    "intake-orphans",
+    "vault-rotate",
     "audit",
     "check",
     "shell",
@@ -41,7 +44,7 @@ def print_help() -> None:
     print("commands:")
     for name in COMMANDS:
         if name in available:
-            print(f"  {name:<12} {_one_line(name)}")
+            print(f"  {name:<14} {_one_line(name)}")
     print("\nAll Django management commands are available too; settings come from the environment (docs/cli.md).")
 
 

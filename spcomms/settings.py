@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "spcomms.ingest",
     "spcomms.drafting",
     "spcomms.portal",
+    "spcomms.intake",  # before workflow: its permissions exist when workflow's post_migrate builds the role groups
     "spcomms.workflow",
     "spcomms.adminsite",
 ]
@@ -169,6 +170,36 @@ PRODUCTION_SETTINGS = {"SPCOMMS_SITE_URL": "SITE_URL", "SPCOMMS_MAIL_FROM": "DEF
 OUTBOX_MAX_ATTEMPTS = env_int("SPCOMMS_OUTBOX_MAX_ATTEMPTS", 8, minimum=1)
 OUTBOX_LEASE_SECONDS = env_int("SPCOMMS_OUTBOX_LEASE_SECONDS", 600, minimum=1)
 WORKER_INTERVAL_SECONDS = env_int("SPCOMMS_WORKER_INTERVAL", 60, minimum=1)
+
+# The source vault (spcomms.intake, docs/intake.md): the key ring is never in the database. SPCOMMS_VAULT_KEY holds
+# `ID:KEY` items (first = current); otherwise the key file. Outside DEBUG a missing key stops start-up, unless
+# generating one is asked for (demo, tests, benchmarks).
+VAULT_KEY = env_str("SPCOMMS_VAULT_KEY")
+VAULT_KEY_FILE = Path(env_str("SPCOMMS_VAULT_KEY_FILE", str(DATA_DIR / "vault.key")))
+VAULT_KEY_GENERATE = env_bool("SPCOMMS_VAULT_KEY_GENERATE", DEBUG)
+if not VAULT_KEY and not VAULT_KEY_GENERATE and not VAULT_KEY_FILE.exists():
+    raise ImproperlyConfigured(
+        f"the source vault has no key: set SPCOMMS_VAULT_KEY, or SPCOMMS_VAULT_KEY_FILE (now {VAULT_KEY_FILE}, which "
+        "does not exist); SPCOMMS_VAULT_KEY_GENERATE=1 makes one for a demo"
+    )
+# Public submissions: limits per file and per submission, rates per address an hour, retention per state (days).
+INTAKE_MAX_FILE_BYTES = env_int("SPCOMMS_INTAKE_MAX_FILE_BYTES", 20 * 1024 * 1024, minimum=1024)
+INTAKE_MAX_FILES = env_int("SPCOMMS_INTAKE_MAX_FILES", 10, minimum=1)
+INTAKE_MAX_TOTAL_BYTES = env_int("SPCOMMS_INTAKE_MAX_TOTAL_BYTES", 60 * 1024 * 1024, minimum=1024)
+INTAKE_SUBMIT_RATE = env_int("SPCOMMS_INTAKE_SUBMIT_RATE", 10, minimum=1)  # finished submissions per address
+INTAKE_POST_RATE = env_int("SPCOMMS_INTAKE_POST_RATE", 300, minimum=1)  # form steps and answers per address
+INTAKE_LOOKUP_RATE = env_int("SPCOMMS_INTAKE_LOOKUP_RATE", 10, minimum=1)  # wrong receipt codes per address
+INTAKE_CODE_RATE = env_int("SPCOMMS_INTAKE_CODE_RATE", 20, minimum=1)  # look-ups of one receipt code
+INTAKE_STATUS_MINUTES = env_int("SPCOMMS_INTAKE_STATUS_MINUTES", 30, minimum=1)  # a code opens the page this long
+INTAKE_RETENTION_DAYS = {
+    "draft": env_int("SPCOMMS_INTAKE_RETENTION_DRAFT", 30, minimum=1),  # unfinished forms
+    "new": env_int("SPCOMMS_INTAKE_RETENTION_NEW", 3650, minimum=1),
+    "information_requested": env_int("SPCOMMS_INTAKE_RETENTION_INFORMATION_REQUESTED", 730, minimum=1),
+    "admissible": env_int("SPCOMMS_INTAKE_RETENTION_ADMISSIBLE", 3650, minimum=1),
+    "not_taken_up": env_int("SPCOMMS_INTAKE_RETENTION_NOT_TAKEN_UP", 365, minimum=1),
+    "merged": env_int("SPCOMMS_INTAKE_RETENTION_MERGED", 365, minimum=1),
+    "converted": env_int("SPCOMMS_INTAKE_RETENTION_CONVERTED", 3650, minimum=1),
+}
 
 LOGGING = {
     "version": 1,

@@ -6,6 +6,7 @@ os.environ.setdefault("SPCOMMS_SECRET_KEY", "test-only-secret-key")
 os.environ.setdefault("SPCOMMS_SECURE_COOKIES", "0")
 os.environ.setdefault("SPCOMMS_SITE_URL", "http://127.0.0.1:8000")
 os.environ.setdefault("SPCOMMS_MAIL_FROM", "communications@localhost")
+os.environ.setdefault("SPCOMMS_VAULT_KEY_GENERATE", "1")  # a key file in the data dir, mode 0600
 
 from spcomms.settings import *  # noqa: E402,F403
 from spcomms.settings import DATA_DIR, DATABASES  # noqa: E402

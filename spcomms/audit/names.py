@@ -56,6 +56,20 @@ AUDIT_NAMES: dict[str, str] = {
     # replies
     "reply.recorded": "a reply recorded by staff or through the addressee's link (after: the reply row)",
     "reply_link.issued": "a reply link issued for a letter (after: token id, expiry)",
+    # intake (public submissions and the source vault); entries name sources by their opaque id only
+    "intakedraft.saved": "a step of the public form saved in the visitor's draft (after: step, files added)",
+    "intakedraft.purged": "an unfinished form removed after its retention period (before: step reached)",
+    "submission.received": "a public submission received (after: source id, state, number of files)",
+    "submission.answered": "the submitter wrote back with the receipt code (after: message id, number of files)",
+    "submission.message_sent": "the secretariat wrote to the submitter (after: message id)",
+    "submission.state_changed": "a submission moved in triage (before/after: state; after: reason)",
+    "submission.merged": "a submission joined the one it repeats (after: the other's source id)",
+    "submission.converted": "a submission became a draft case (after: case id)",
+    "submission.purged": "a submission deleted after its retention period (before: state)",
+    "submission.resealed": "a submission's sealed parts re-encrypted under the current vault key (after: key id)",
+    "source.opened": "a source's identity was opened by staff (after: the reason they gave)",
+    "attachment.opened": "staff downloaded a file sent with a submission (after: source id)",
+    "submission.imported": "a plain-text cases.Source row sealed into the vault (after: case id, old row id)",
 }
 
 GENERIC_VERBS = ("created", "changed", "deleted")  # the admin's save and delete of any model

@@ -26,7 +26,8 @@ ROLES: dict[str, dict] = {
         "custom": ["view_desk", "submit_for_clearance", "send_letters", "hold_publication", "close_case"],
         # Need-to-know (cases.access): the secretariat and reviewers see every case, a holder those of their mandates.
         "models": _SECRETARIAT_MODELS,
-        "extra": [],
+        # Triage of public submissions; opening a source's identity (intake.read_source) is granted to named staff.
+        "extra": ["intake.triage_submission"],
     },
     MANDATE_HOLDER: {
         "custom": ["view_desk", "approve_letters"],

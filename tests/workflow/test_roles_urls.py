@@ -18,6 +18,7 @@ from spcomms.drafting.models import AddresseeGroup
 from spcomms.workflow.actions.replies import RecordReply
 from spcomms.workflow.models import Outbox
 from spcomms.workflow.uploads import check_file
+from tests.intake.helpers import direct_submission
 from tests.workflow import builders, files
 from tests.workflow.procedure import sent_by_hand
 
@@ -66,6 +67,16 @@ RULES = {  # (namespace, URL name): (GET, POST)
     ("drafting", "addressee_add"): ((L, 403, 403, 403, 200, 200), SECRETARIAT_ONLY),
     ("drafting", "membership"): ((L, 403, 403, 403, 200, 200), SECRETARIAT_ONLY),
     ("drafting", "generate"): (NOBODY, SECRETARIAT_ONLY),
+    # Intake: triage is the secretariat's (reviewers and holders do not read submissions); opening a source needs
+    # its own permission, which no role carries (granted to named staff). Empty POSTs are refused with a message.
+    ("intake", "staff-queue"): ((L, 403, 403, 403, 200, 200), NOBODY),
+    ("intake", "staff-detail"): ((L, 403, 403, 403, 200, 200), NOBODY),
+    ("intake", "staff-file"): ((L, 403, 403, 403, 200, 200), NOBODY),
+    ("intake", "staff-write"): (NOBODY, (L, 403, 403, 403, 302, 302)),
+    ("intake", "staff-move"): (NOBODY, (L, 403, 403, 403, 302, 302)),
+    ("intake", "staff-merge"): (NOBODY, (L, 403, 403, 403, 302, 302)),
+    ("intake", "staff-source"): (NOBODY, (L, 403, 403, 403, 403, 302)),
+    ("intake", "staff-convert"): (NOBODY, (L, 403, 403, 403, 400, 400)),
 }
 
 
@@ -81,7 +92,7 @@ def staff_patterns():
 
 
 @pytest.fixture
-def world(case, holder_minorities, holder_slavery, fake_clock):
+def world(case, holder_minorities, holder_slavery, fake_clock, django_capture_on_commit_callbacks):
     """Workflow URLs point at a sent case with a reply; desk URLs at a case still being drafted (editable)."""
     comm = sent_by_hand(case, holder_minorities, holder_slavery, on=dt.date(2021, 3, 15))
     reply = RecordReply("test").execute(
@@ -98,7 +109,11 @@ def world(case, holder_minorities, holder_slavery, fake_clock):
         status=Outbox.FAILED,
     )
     drafting = builders.drafted_case(emails=("info@beta.example",), title="Still drafting")
+    with django_capture_on_commit_callbacks(execute=True):  # the file moves into place on commit
+        submission, _code = direct_submission(files=[check_file("evidence.png", files.PNG)])
     return {
+        "source_id": submission.source_id,
+        "uid": submission.files.get().uid,
         "case_id": case.pk,
         "comm_id": comm.pk,
         "mandate_id": builders.mandate(builders.MINORITIES).pk,
