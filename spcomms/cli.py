@@ -17,6 +17,7 @@ COMMANDS = [
     "render",
     "worker",
     "reindex",
+    "report",
     "audit",
     "check",
     "shell",

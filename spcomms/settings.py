@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "spcomms.drafting",
     "spcomms.portal",
     "spcomms.workflow",
+    "spcomms.reports",
 ]
 
 MIDDLEWARE = [

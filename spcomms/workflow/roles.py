@@ -18,18 +18,32 @@ _SECRETARIAT_MODELS = {
     "workflow": ("view",),
 }
 _REVIEWER_MODELS = {app: ("view",) for app in ("cases", "drafting", "registry", "audit", "workflow")}
+# Permissions of spcomms.reports (a higher layer, named here as data): they join once that app has migrated.
+_REPORTS_SECRETARIAT = [
+    f"reports.{codename}"
+    for codename in (
+        "publish_report",
+        "override_session",
+        "draft_press_release",
+        "publish_press_release",
+        "dismiss_press_flag",
+        "view_pressrelease",
+        "view_publishedreport",
+    )
+]
 
 ROLES: dict[str, dict] = {
     SECRETARIAT: {
         "custom": ["view_desk", "submit_for_clearance", "send_letters", "hold_publication", "close_case"],
         "models": _SECRETARIAT_MODELS,
-        "extra": [],
+        "extra": _REPORTS_SECRETARIAT,
     },
     MANDATE_HOLDER: {
         "custom": ["view_desk", "approve_letters"],
         "models": {},
         # Holders read the letters they clear, not the sources or staff tools.
-        "extra": ["cases.view_case", "cases.view_communication", "cases.view_reply", "drafting.view_draft"],
+        "extra": ["cases.view_case", "cases.view_communication", "cases.view_reply", "drafting.view_draft",
+                  "reports.approve_press_release", "reports.view_pressrelease"],
     },
     REVIEWER: {"custom": ["view_desk"], "models": _REVIEWER_MODELS, "extra": []},
 }
