@@ -158,9 +158,9 @@ def chart_svg(filters: Filters, name: str) -> str:
     return svg
 
 
-def _url(name: str, filters: Filters, **kwargs) -> str:
+def _url(route: str, filters: Filters, **kwargs) -> str:
     query = urlencode(filters.query())
-    return reverse(name, kwargs=kwargs) + (f"?{query}" if query else "")
+    return reverse(route, kwargs=kwargs) + (f"?{query}" if query else "")
 
 
 def statistics_data(request) -> dict:
