@@ -54,7 +54,10 @@ def test_every_figure_matches_an_independent_query(march_case):
     }
     assert f["states_addressed"] == window.filter(addressee__kind="state").values("addressee").distinct().count()
     assert f["member_share"] == round(1 / 193, 3)
-    assert f["non_state_actors_addressed"] == window.exclude(addressee__kind="state").values("addressee").distinct().count()
+    assert (
+        f["non_state_actors_addressed"]
+        == window.exclude(addressee__kind="state").values("addressee").distinct().count()
+    )
     replies = Reply.objects.filter(
         received_on__range=(dt.date(2021, 5, 1), dt.date(2021, 7, 31)), confidential=False,
         communication__published_at__isnull=False,
@@ -106,7 +109,9 @@ def test_wgad_and_wgeid_letters_are_reported_only_as_urgent_appeals_or_joint(db)
     for title in (WGAD, WGEID):
         mandate = Mandate.objects.get(title=title)
         if not mandate.holders.exists():
-            MandateHolder.objects.create(mandate=mandate, name=f"Chair of {title}", printed_title=f"Chair of the {title}")
+            MandateHolder.objects.create(
+                mandate=mandate, name=f"Chair of {title}", printed_title=f"Chair of the {title}"
+            )
     wgad_al = factories.case(title="WGAD AL", type="AL", mandate_titles=(WGAD,), addressees=[china])
     wgeid_ua = factories.case(title="WGEID UA", type="UA", mandate_titles=(WGEID,), addressees=[china])
     joint_al = factories.case(title="joint", type="AL", mandate_titles=(WGAD, MINORITIES), addressees=[china])
