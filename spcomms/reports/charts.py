@@ -61,7 +61,8 @@ def _describe(title: str, rows, percent: bool) -> str:
         return f"{title}: no data."
     top = max(rows, key=lambda r: r[1])
     value = f"{top[1]:.0%}" if percent else f"{top[1]:,}"
-    return f"{title}. {len(rows)} bars; the highest is {top[0]} with {value}. The table below gives every value."
+    bars = "1 bar" if len(rows) == 1 else f"{len(rows)} bars"
+    return f"{title}. {bars}; the highest is {top[0]} with {value}. The table below gives every value."
 
 
 def make(name, title, columns, rows, *, percent=False, horizontal=False) -> Chart:
@@ -118,14 +119,21 @@ def draw(chart: Chart, *, text_as_paths: bool = False) -> str:
     values = [r[1] for r in chart.rows]
     height = max(2.6, 0.28 * len(labels) + 0.8) if chart.horizontal else 2.8
     with _draw_lock, matplotlib.rc_context(settings):
-        figure = Figure(figsize=(6.4, height), layout="constrained")
+        # Margins by hand: matplotlib's automatic layouts measure every label twice and triple the drawing time.
+        figure = Figure(figsize=(6.4, height))
         axes = figure.subplots()
+        longest = max((len(label) for label in labels), default=4)
+        left = min(0.45, 0.04 + 0.0115 * longest) if chart.horizontal else 0.09
+        bottom = (0.16 + min(0.25, 0.011 * longest)) if not chart.horizontal and len(labels) > 12 else 0.12
+        figure.subplots_adjust(left=left, right=0.97, top=0.88, bottom=bottom if not chart.horizontal else 0.6 / height)
         axes.set_title(chart.title, loc="left", fontsize=10, fontweight="bold")
         if chart.horizontal:
             axes.barh(labels[::-1], values[::-1], color=ACCENT)
             axes.grid(axis="x", color=GRID)
         else:
-            axes.bar(labels, values, color=ACCENT)
+            axes.bar(labels, values, color=ACCENT, width=0.6)
+            if len(labels) < 3:
+                axes.set_xlim(-0.6, 2.6)  # one or two bars stay bar-shaped
             axes.grid(axis="y", color=GRID)
             if len(labels) > 12:
                 axes.tick_params(axis="x", labelrotation=90, labelsize=7)

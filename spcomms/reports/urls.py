@@ -24,6 +24,7 @@ urlpatterns = [
         name="staff-draft",
     ),  # fmt: skip
     path("staff/reports/<int:number>/publish/", views_staff.publish, name="staff-publish"),
+    path("staff/reports/<int:number>/override/", views_staff.override, name="staff-override"),
     path("staff/statistics/", views_staff.staff_statistics, name="staff-statistics"),
     path("staff/press/", views_press.desk, name="press-desk"),
     path("staff/press/new/<int:case_id>/", views_press.new_release, name="press-new"),

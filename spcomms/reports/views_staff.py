@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django import forms
+from django.contrib import messages
 from django.db.models import Count, Min, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,8 +19,8 @@ from spcomms.workflow.transitions import DISPATCHED, WAITING
 from spcomms.workflow.views.common import requires, run
 
 from . import news
-from .actions.reports import PublishReport
-from .models import PublishedReport
+from .actions.reports import OverrideSession, PublishReport
+from .models import PublishedReport, SessionOverride
 from .render.formats import CONTENT_TYPES, render_report
 from .report import build_report
 from .sessions import SessionError, council_session, parse_session
@@ -29,6 +31,17 @@ def _session_or_404(raw) -> int:
         return parse_session(raw)
     except SessionError as exc:
         raise Http404(str(exc)) from None
+
+
+class OverrideForm(forms.Form):
+    symbol = forms.CharField(max_length=40, required=False, help_text="empty: A/HRC/<session>/3")
+    sent_from = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    sent_to = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    replies_from = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    replies_to = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    report_date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}),
+                                  help_text="the date on the title page; empty: the day it is generated")  # fmt: skip
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
 
 
 def not_in_report(number: int) -> dict:
@@ -49,6 +62,8 @@ def sessions_page(request):
     chosen = _session_or_404(request.GET.get("session") or upcoming.number)
     report = build_report(chosen)
     published = {r.session: r for r in PublishedReport.objects.defer("pdf", "docx", "data")}
+    existing = SessionOverride.objects.filter(number=chosen).first()
+    initial = {f: getattr(existing, f) for f in OverrideForm.base_fields} if existing else {}
     nearby = [
         council_session(n) for n in range(max(rules.FIRST_RULED_SESSION, upcoming.number - 4), upcoming.number + 2)
     ]
@@ -56,7 +71,8 @@ def sessions_page(request):
         request,
         "reports/staff_sessions.html",
         {"report": report, "session": council_session(chosen), "upcoming": upcoming, "nearby": nearby,
-         "published": published, "left_out": not_in_report(chosen), "flagged": news.flagged_cases()[:20]},
+         "published": published, "left_out": not_in_report(chosen), "flagged": news.flagged_cases()[:20],
+         "override_form": OverrideForm(initial=initial)},
     )  # fmt: skip
 
 
@@ -77,6 +93,21 @@ def publish(request, number):
     number = _session_or_404(number)
     if run(request, PublishReport(request.user), number, success=f"The report to session {number} is published."):
         return redirect("reports:list")
+    return redirect(f"/staff/reports/?session={number}")
+
+
+@require_POST
+@requires("reports.override_session")
+def override(request, number):
+    number = _session_or_404(number)
+    form = OverrideForm(request.POST)
+    if not form.is_valid():
+        for field, errors in form.errors.items():
+            messages.error(request, f"{field}: {' '.join(errors)}")
+    else:
+        values = dict(form.cleaned_data)
+        reason = values.pop("reason")
+        run(request, OverrideSession(request.user), number, reason=reason, **values, success="Session changed.")
     return redirect(f"/staff/reports/?session={number}")
 
 

@@ -42,8 +42,14 @@ ROLES: dict[str, dict] = {
         "custom": ["view_desk", "approve_letters"],
         "models": {},
         # Holders read the letters they clear, not the sources or staff tools.
-        "extra": ["cases.view_case", "cases.view_communication", "cases.view_reply", "drafting.view_draft",
-                  "reports.approve_press_release", "reports.view_pressrelease"],
+        "extra": [
+            "cases.view_case",
+            "cases.view_communication",
+            "cases.view_reply",
+            "drafting.view_draft",
+            "reports.approve_press_release",
+            "reports.view_pressrelease",
+        ],
     },
     REVIEWER: {"custom": ["view_desk"], "models": _REVIEWER_MODELS, "extra": []},
 }

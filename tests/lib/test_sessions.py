@@ -64,4 +64,5 @@ def test_the_next_session_is_the_one_opening_next():
 
 
 def test_sessions_are_named_in_words_as_un_documents_name_them():
-    assert [sessions.ordinal_words(n) for n in (7, 21, 48, 50)] == ["Seventh", "Twenty-first", "Forty-eighth", "Fiftieth"]
+    words = [sessions.ordinal_words(n) for n in (7, 21, 48, 50)]
+    assert words == ["Seventh", "Twenty-first", "Forty-eighth", "Fiftieth"]

@@ -23,7 +23,7 @@ def _compiler() -> typst.Compiler:
 
 def render_pdf(report: dict) -> bytes:
     charts = [
-        {**chart, "svg": Chart.from_data(chart).svg(text_as_paths=True), "rows": _text_rows(chart)}
+        {**chart, "svg": Chart.from_data(chart).svg(text_as_paths=False), "rows": _text_rows(chart)}
         for chart in report["charts"]
     ]
     inputs = {"report": json.dumps(printable(report), ensure_ascii=False), "charts": json.dumps(charts)}
