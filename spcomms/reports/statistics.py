@@ -184,7 +184,18 @@ def statistics_data(request) -> dict:
 
 
 def _choices() -> dict:
-    facts = published_facts()
+    """The values the filters offer: those of the published register (kept while it does not change)."""
+    key = (cache_version(), "choices")
+    with _cache_lock:
+        if key in _cache:
+            return _cache[key]
+    choices = _compute_choices(published_facts())
+    with _cache_lock:
+        _cache[key] = choices
+    return choices
+
+
+def _compute_choices(facts: list[Fact]) -> dict:
     years = sorted({f.date.year for f in facts if f.date}, reverse=True)
     used = {m for f in facts for m in f.mandates}
     names = un_state_names()

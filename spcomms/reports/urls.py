@@ -18,11 +18,7 @@ urlpatterns = [
     path("news/feed.atom", feeds.NewsFeed(), name="news-feed"),
     re_path(r"^news/(?P<slug>[a-z0-9-]{1,80})(?:\.(?P<fmt>json))?$", views_public.release_page, name="release"),
     path("staff/reports/", views_staff.sessions_page, name="staff-reports"),
-    re_path(
-        r"^staff/reports/(?P<number>[0-9]{1,4})/draft\.(?P<fmt>html|pdf|docx|json|csv)$",
-        views_staff.draft,
-        name="staff-draft",
-    ),  # fmt: skip
+    path("staff/reports/<int:number>/draft.<str:fmt>", views_staff.draft, name="staff-draft"),
     path("staff/reports/<int:number>/publish/", views_staff.publish, name="staff-publish"),
     path("staff/reports/<int:number>/override/", views_staff.override, name="staff-override"),
     path("staff/statistics/", views_staff.staff_statistics, name="staff-statistics"),

@@ -33,10 +33,13 @@ def _links(request, report: PublishedReport) -> dict:
 
 
 def reports_data(request) -> dict:
-    rows = PublishedReport.objects.defer("pdf", "docx", "data")
+    rows = PublishedReport.objects.defer("pdf", "docx")
     return {
         "reports": [
             {"session": r.session, "symbol": r.symbol, "published_at": r.published_at,
+             "session_name": f"{r.data['session_name']} ({r.data['session_month']})", "windows": r.data["windows"],
+             "communications": r.data["figures"]["communications"],
+             "replies": r.data["figures"]["replies_received"],
              "url": _absolute(request, reverse("reports:report", args=[r.session])), "files": _links(request, r)}
             for r in rows
         ],

@@ -80,6 +80,8 @@ def sessions_page(request):
 @requires("workflow.view_desk")
 def draft(request, number, fmt):
     number = _session_or_404(number)
+    if fmt not in CONTENT_TYPES:
+        raise Http404(f"no format {fmt[:10]!r} (formats: {', '.join(CONTENT_TYPES)})")
     content = render_report(build_report(number), fmt, request.GET.get("table", "communications"))
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
     if fmt in ("pdf", "docx"):
