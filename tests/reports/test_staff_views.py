@@ -55,7 +55,8 @@ def test_staff_statistics_show_overdue_letters_and_reply_rates(march_case, secre
     page = secretariat.get("/staff/statistics/")
     assert page.context["overdue_count"] == 1
     assert page.context["time_to_reply"] == {"answered": 2, "median": 56, "p90": 56, "within_60": 2}
-    per_mandate = {r["case__casemandate__mandate__short"]: (r["letters"], r["replied"]) for r in page.context["per_mandate"]}
+    rows = page.context["per_mandate"]
+    per_mandate = {r["case__casemandate__mandate__short"]: (r["letters"], r["replied"]) for r in rows}
     assert per_mandate["SR Slavery"] == (3, 2)
 
 
