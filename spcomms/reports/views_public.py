@@ -63,11 +63,22 @@ def report_list(request, fmt=None):
     return render(request, "reports/list.html", {"page": page})
 
 
+_published_charts: dict = {}  # (session, published_at) → the charts' SVG: a published report never changes
+
+
+def _charts_of(report: PublishedReport) -> list[dict]:
+    key = (report.session, report.published_at)
+    if key not in _published_charts:
+        _published_charts.clear()  # keep only the last one asked for: a few hundred kB at most
+        _published_charts[key] = charts_for_web(report.data)
+    return _published_charts[key]
+
+
 @require_safe
 @public_errors
 def report_page(request, number):
     report = _published(number)
-    context = {"report": report.data, "p": printable(report.data), "charts": charts_for_web(report.data),
+    context = {"report": report.data, "p": printable(report.data), "charts": _charts_of(report),
                "links": _links(request, report)}  # fmt: skip
     return render(request, "reports/report.html", context)
 

@@ -105,7 +105,9 @@ def test_every_mandate_must_approve_and_an_edit_starts_over(march_case, staff_us
 
 
 def test_published_to_news_json_and_a_valid_atom_feed(march_case, staff_user, client):
+    assert list(news.flagged_cases()) == [march_case]
     release = PublishRelease(staff_user).execute(_cleared(march_case, staff_user))
+    assert list(news.flagged_cases()) == []  # the release the letters announced is out
     html = client.get("/news/").content.decode()
     assert "UN experts alarmed" in html and "GENEVA (29 March 2021) –" in html
     page = client.get(f"/news/{release.slug}.json").json()
