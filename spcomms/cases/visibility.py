@@ -231,7 +231,7 @@ def public_reply_file(reference, reply_id: int, now: dt.datetime | None = None) 
 class PublicFacts:
     """What counting needs of the published register, in three narrow reads (allow-listed columns only)."""
 
-    letters: list[tuple]  # (id, date, ref_type, addressee kind, addressee code, addressee id, case id, published_at)
+    letters: list[tuple]  # (id, date, ref_type, addressee kind, addressee code, addressee id, case id)
     replies: list[tuple]  # (communication id, received_on) of public replies of those letters
     case_mandates: list[tuple]  # (case id, mandate id) of the cases of those letters
 
@@ -242,7 +242,7 @@ def public_facts(now: dt.datetime | None = None) -> PublicFacts:
     published = published_communications(now)
     letters = list(
         published.order_by("pk").values_list(
-            "pk", "date", "ref_type", "addressee__kind", "ref_code", "addressee_id", "case_id", "published_at"
+            "pk", "date", "ref_type", "addressee__kind", "ref_code", "addressee_id", "case_id"
         )
     )
     replies = list(

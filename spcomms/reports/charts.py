@@ -19,7 +19,7 @@ from matplotlib.figure import Figure  # noqa: E402 - after choosing the backend
 from matplotlib.ticker import MaxNLocator, PercentFormatter  # noqa: E402
 
 from . import counts  # noqa: E402
-from .facts import KIND_LABELS, Fact  # noqa: E402
+from .facts import KIND_LABELS, FactTable  # noqa: E402
 
 INK, ACCENT, GRID = "#1b2733", "#0b5cad", "#d5dbe1"
 MAX_MANDATES = 15
@@ -70,17 +70,17 @@ def make(name, title, columns, rows, *, percent=False, horizontal=False) -> Char
     return Chart(name, title, _describe(title, rows, percent), columns, rows, percent, horizontal)
 
 
-def by_month_chart(facts: list[Fact]) -> Chart:
-    months = counts.by_month(facts)
-    return make("by-month", "Communications sent by month", ("month", "communications"), sorted(months.items()))
+def by_month_chart(t: FactTable, sel) -> Chart:
+    rows = counts.by_month(t, sel).items()
+    return make("by-month", "Communications sent by month", ("month", "communications"), rows)
 
 
-def by_type_chart(facts: list[Fact]) -> Chart:
-    return make("by-type", "Communications by type", ("type", "communications"), counts.by_type(facts).items())
+def by_type_chart(t: FactTable, sel) -> Chart:
+    return make("by-type", "Communications by type", ("type", "communications"), counts.by_type(t, sel).items())
 
 
-def per_mandate_chart(facts: list[Fact], mandates: dict) -> Chart:
-    top = counts.per_mandate(facts).most_common(MAX_MANDATES)
+def per_mandate_chart(t: FactTable, sel, mandates: dict) -> Chart:
+    top = counts.per_mandate(t, sel).most_common(MAX_MANDATES)
     rows = [(mandates[m].short if m in mandates else str(m), n) for m, n in top]
     title = (
         f"Communications per mandate (the {MAX_MANDATES} with most)"
@@ -90,18 +90,19 @@ def per_mandate_chart(facts: list[Fact], mandates: dict) -> Chart:
     return make("per-mandate", title, ("mandate", "communications"), rows, horizontal=True)
 
 
-def reply_rate_chart(facts: list[Fact]) -> Chart:
-    rates = counts.reply_rate_by_kind(facts)
+def reply_rate_chart(t: FactTable, sel) -> Chart:
+    rates = counts.reply_rate_by_kind(t, sel)
     rows = [(KIND_LABELS[k], rate or 0.0) for k, rate in rates.items()]
     return make("reply-rate", "Reply rate by addressee kind", ("addressee kind", "reply rate"), rows, percent=True)
 
 
-def statistics_charts(facts: list[Fact], mandates: dict) -> list[Chart]:
-    return [by_month_chart(facts), by_type_chart(facts), per_mandate_chart(facts, mandates), reply_rate_chart(facts)]
+def statistics_charts(t: FactTable, sel, mandates: dict) -> list[Chart]:
+    return [by_month_chart(t, sel), by_type_chart(t, sel), per_mandate_chart(t, sel, mandates),
+            reply_rate_chart(t, sel)]  # fmt: skip
 
 
-def report_charts(facts: list[Fact], mandates: dict) -> list[Chart]:
-    return [by_type_chart(facts), per_mandate_chart(facts, mandates), reply_rate_chart(facts)]
+def report_charts(t: FactTable, sel, mandates: dict) -> list[Chart]:
+    return [by_type_chart(t, sel), per_mandate_chart(t, sel, mandates), reply_rate_chart(t, sel)]
 
 
 def draw(chart: Chart, *, text_as_paths: bool = False) -> str:

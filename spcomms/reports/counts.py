@@ -1,23 +1,25 @@
-"""Every figure of the reports and statistics, defined once, over `Fact`s (docs/reports.md names each one).
+"""Every figure of the reports and statistics, defined once (docs/reports.md names each one).
 
-A figure here is a plain function of a list of facts (and of a window where it needs one). The report of a session,
-the public statistics and their charts all call these functions: no figure is computed anywhere else.
+A figure is a function of the published facts (`FactTable`) and a selection of its rows (`sel`: an array of row
+indices). The report of a session, the public statistics and their charts all call these functions: no figure is
+computed anywhere else.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 from collections import Counter
+
+import numpy as np
 
 from spcomms.lib.states import un_state_names
 
-from .facts import COMPANY, OTHER, STATE, Fact
+from .facts import KINDS, NO_DAY, FactTable, months
 
 REPLY_WITHIN_DAYS = 60  # "replies received within 60 days": the reply period the letters ask for
 NON_MEMBER_STATES = frozenset({"VAT", "PSE"})  # observer States: addressed, but not in the Member-State share
-TYPES = ("AL", "UA", "OL")
 PUBLIC_TYPES = ("JAL", "JUA", "JOL", "AL", "UA", "OL")
+UA = 1  # index of "UA" in facts.TYPES
 # Their other communications go to their own reports: only urgent appeals and joint letters count for the Council.
 OWN_REPORT_MANDATES = (
     "Working Group on Arbitrary Detention",
@@ -33,35 +35,36 @@ def member_states() -> frozenset[str]:
 # --- which letters a figure is about ---
 
 
-def sent_between(facts: list[Fact], first: dt.date, last: dt.date) -> list[Fact]:
+def sent_between(t: FactTable, sel: np.ndarray, first: dt.date, last: dt.date) -> np.ndarray:
     """Letters dated from `first` to `last`, both days included."""
-    return [f for f in facts if f.date is not None and first <= f.date <= last]
+    days = t.day[sel]
+    return sel[(days != NO_DAY) & (days >= first.toordinal()) & (days <= last.toordinal())]
 
 
-def in_council_report(fact: Fact, own_report_mandate_ids: frozenset[int]) -> bool:
+def in_council_report(t: FactTable, sel: np.ndarray, own_report_mandate_ids) -> np.ndarray:
     """A single-mandate letter of WGAD or WGEID goes to the Council report only when it is an urgent appeal."""
-    if fact.joint or fact.type == "UA":
-        return True
-    return not (fact.mandates and fact.mandates[0] in own_report_mandate_ids)
+    own = [t.mandate_ids.index(m) for m in own_report_mandate_ids if m in t.mandate_ids]
+    single_own = ~t.joint[sel] & np.isin(t.first_mandate[sel], own)
+    return sel[~single_own | (t.type[sel] == UA)]
 
 
 # --- figures ---
 
 
-def communications(facts: list[Fact]) -> int:
+def communications(t: FactTable, sel: np.ndarray) -> int:
     """Communications sent: one per letter (one addressee, one reference)."""
-    return len(facts)
+    return int(sel.size)
 
 
-def by_type(facts: list[Fact]) -> dict[str, int]:
+def by_type(t: FactTable, sel: np.ndarray) -> dict[str, int]:
     """Letters per public type: JAL/JUA/JOL for joint letters, AL/UA/OL for letters of one mandate."""
-    counted = Counter(f.public_type for f in facts)
-    return {t: counted.get(t, 0) for t in PUBLIC_TYPES}
+    counted = np.bincount(t.type[sel] + np.where(t.joint[sel], 0, 3), minlength=6)
+    return {name: int(n) for name, n in zip(PUBLIC_TYPES, counted.tolist(), strict=True)}
 
 
-def joint(facts: list[Fact]) -> int:
+def joint(t: FactTable, sel: np.ndarray) -> int:
     """Letters signed by two or more mandates."""
-    return sum(1 for f in facts if f.joint)
+    return int(t.joint[sel].sum())
 
 
 def share(part: int, whole: int) -> float | None:
@@ -69,96 +72,108 @@ def share(part: int, whole: int) -> float | None:
     return round(part / whole, 3) if whole else None
 
 
-def by_kind(facts: list[Fact]) -> dict[str, int]:
+def by_kind(t: FactTable, sel: np.ndarray) -> dict[str, int]:
     """Letters per addressee kind: States, companies, other non-State actors (international organisations too)."""
-    counted = Counter(f.kind for f in facts)
-    return {k: counted.get(k, 0) for k in (STATE, COMPANY, OTHER)}
+    counted = np.bincount(t.kind[sel], minlength=3).tolist()
+    return {kind: int(n) for kind, n in zip(KINDS, counted, strict=True)}
 
 
-def per_mandate(facts: list[Fact]) -> Counter:
-    """Letters each mandate signed (a joint letter counts once for every mandate that signed it)."""
-    return Counter(m for f in facts for m in f.mandates)
+def per_mandate(t: FactTable, sel: np.ndarray) -> Counter:
+    """Letters each mandate signed (a joint letter counts once for every mandate that signed it), by mandate id."""
+    chosen = np.zeros(t.size, dtype=bool)
+    chosen[sel] = True
+    counted = np.bincount(t.link_mandate[chosen[t.link_fact]], minlength=len(t.mandate_ids)).tolist()
+    return Counter({t.mandate_ids[i]: n for i, n in enumerate(counted) if n})
 
 
-def per_state(facts: list[Fact]) -> Counter:
+def per_state(t: FactTable, sel: np.ndarray) -> Counter:
     """Letters to each State, by ISO alpha-3 code."""
-    return Counter(f.code for f in facts if f.kind == STATE)
+    counted = np.bincount(t.code[sel][t.kind[sel] == 0], minlength=len(t.codes)).tolist()
+    return Counter({t.codes[i]: n for i, n in enumerate(counted) if n})
 
 
-def per_region(facts: list[Fact], region_of: dict[str, str]) -> Counter:
+def per_region(t: FactTable, sel: np.ndarray, region_of: dict[str, str]) -> Counter:
     """Letters to the States of each UN regional group."""
-    return Counter(region_of.get(f.code, "Not in a regional group") for f in facts if f.kind == STATE)
+    out: Counter = Counter()
+    for code, n in per_state(t, sel).items():
+        out[region_of.get(code, "Not in a regional group")] += n
+    return out
 
 
-def states_addressed(facts: list[Fact]) -> set[str]:
+def states_addressed(t: FactTable, sel: np.ndarray) -> set[str]:
     """Distinct States that received at least one letter."""
-    return {f.code for f in facts if f.kind == STATE}
+    return set(per_state(t, sel))
 
 
-def member_states_addressed(facts: list[Fact]) -> set[str]:
+def member_states_addressed(t: FactTable, sel: np.ndarray) -> set[str]:
     """Distinct UN Member States that received at least one letter."""
-    return states_addressed(facts) & member_states()
+    return states_addressed(t, sel) & member_states()
 
 
-def non_state_actors_addressed(facts: list[Fact]) -> set[int]:
+def non_state_actors_addressed(t: FactTable, sel: np.ndarray) -> int:
     """Distinct addressees that are not States (companies, international organisations, other actors)."""
-    return {f.addressee_id for f in facts if f.kind != STATE}
+    return int(np.unique(t.addressee[sel][t.kind[sel] != 0]).size)
 
 
-def replied(facts: list[Fact]) -> list[Fact]:
+def replied(t: FactTable, sel: np.ndarray) -> int:
     """Letters with at least one public reply."""
-    return [f for f in facts if f.replies]
+    return int(t.has_reply[sel].sum())
 
 
-def days_to_first_reply(fact: Fact) -> int | None:
-    """Days from the letter's date to its first public reply."""
-    if not fact.replies or fact.date is None:
-        return None
-    return (fact.replies[0] - fact.date).days
+def _answered_days(t: FactTable, sel: np.ndarray) -> np.ndarray:
+    """Days from the letter's date to its first public reply, for the dated letters that were answered."""
+    answered = t.has_reply[sel] & (t.day[sel] != NO_DAY)
+    return t.first_reply_days[sel][answered]
 
 
-def replied_within(facts: list[Fact], days: int = REPLY_WITHIN_DAYS) -> int:
+def replied_within(t: FactTable, sel: np.ndarray, days: int = REPLY_WITHIN_DAYS) -> int:
     """Letters whose first public reply came at most `days` days after the letter's date."""
-    return sum(1 for f in facts if (d := days_to_first_reply(f)) is not None and d <= days)
+    return int((_answered_days(t, sel) <= days).sum())
 
 
-def replied_later(facts: list[Fact], days: int = REPLY_WITHIN_DAYS) -> int:
+def replied_later(t: FactTable, sel: np.ndarray, days: int = REPLY_WITHIN_DAYS) -> int:
     """Letters whose first public reply came more than `days` days after the letter's date."""
-    return sum(1 for f in facts if (d := days_to_first_reply(f)) is not None and d > days)
+    return int((_answered_days(t, sel) > days).sum())
 
 
-def reply_rate(facts: list[Fact]) -> float | None:
+def reply_rate(t: FactTable, sel: np.ndarray) -> float | None:
     """Share of letters with at least one public reply."""
-    return share(len(replied(facts)), len(facts))
+    return share(replied(t, sel), communications(t, sel))
 
 
-def median_days_to_reply(facts: list[Fact]) -> float | None:
-    """Median of `days_to_first_reply` over the letters that were answered."""
-    days = [d for f in facts if (d := days_to_first_reply(f)) is not None]
-    return statistics.median(days) if days else None
+def median_days_to_reply(t: FactTable, sel: np.ndarray) -> float | None:
+    """Median of the days from the letter's date to its first public reply, over the letters answered."""
+    days = _answered_days(t, sel)
+    return float(np.median(days)) if days.size else None
 
 
-def by_month(facts: list[Fact]) -> Counter:
-    """Letters per month of their date, as 'YYYY-MM'."""
-    return Counter(f"{f.date:%Y-%m}" for f in facts if f.date)
+def by_month(t: FactTable, sel: np.ndarray) -> dict[str, int]:
+    """Letters per month of their date, as 'YYYY-MM', in order."""
+    days = t.day[sel]
+    counted = Counter(months(days[days != NO_DAY]).tolist())
+    return {f"{1970 + m // 12}-{m % 12 + 1:02d}": counted[m] for m in sorted(counted)}
 
 
-def reply_rate_by_kind(facts: list[Fact]) -> dict[str, float | None]:
+def reply_rate_by_kind(t: FactTable, sel: np.ndarray) -> dict[str, float | None]:
     """`reply_rate` of the letters to each addressee kind."""
-    return {k: reply_rate([f for f in facts if f.kind == k]) for k in (STATE, COMPANY, OTHER)}
+    return {kind: reply_rate(t, sel[t.kind[sel] == i]) for i, kind in enumerate(KINDS)}
 
 
-def replies_received_between(facts: list[Fact], first: dt.date, last: dt.date) -> list[tuple[Fact, dt.date]]:
-    """Every public reply received from `first` to `last` (both included), with the letter it answers, whatever
-    period that letter belongs to."""
-    return [(f, day) for f in facts for day in f.replies if first <= day <= last]
+def replies_received_between(t: FactTable, sel: np.ndarray, first: dt.date, last: dt.date):
+    """Every public reply received from `first` to `last` (both included) to a letter of `sel`, whatever period
+    that letter belongs to: (row indices of the letters, reply days as ordinals), by reply."""
+    chosen = np.zeros(t.size, dtype=bool)
+    chosen[sel] = True
+    kept = chosen[t.reply_fact] & (t.reply_day >= first.toordinal()) & (t.reply_day <= last.toordinal())
+    return t.reply_fact[kept].astype(np.int64), t.reply_day[kept]
 
 
-def letters_answered(replies: list[tuple[Fact, dt.date]]) -> int:
+def letters_answered(replies) -> int:
     """Distinct letters among `replies_received_between`'s replies."""
-    return len({f.id for f, _ in replies})
+    return int(np.unique(replies[0]).size)
 
 
-def replies_to_earlier_periods(replies: list[tuple[Fact, dt.date]], first: dt.date) -> int:
+def replies_to_earlier_periods(t: FactTable, replies, first: dt.date) -> int:
     """Replies (of `replies_received_between`) to letters dated before `first`, the start of the letter window."""
-    return sum(1 for f, _ in replies if f.date and f.date < first)
+    days = t.day[replies[0]]
+    return int(((days != NO_DAY) & (days < first.toordinal())).sum())

@@ -19,7 +19,7 @@ from spcomms.portal.search import slug_of
 from spcomms.registry.models import Mandate
 
 from . import charts, counts
-from .facts import KIND_LABELS, STATE, Fact, published_facts
+from .facts import KIND_LABELS, STATE, Fact, published_facts  # noqa: F401 - Fact: the rows' type
 from .sessions import council_session, report_date
 
 TITLE = "Communications of special procedures"
@@ -37,12 +37,15 @@ def own_report_mandate_ids() -> frozenset[int]:
 def build_report(number: int, *, status: str = "draft") -> dict:
     session = council_session(number)
     own = own_report_mandate_ids()
-    every = published_facts()
-    window = counts.sent_between(every, session.sent_from, session.sent_to)
-    letters = [f for f in window if counts.in_council_report(f, own)]
-    replies = counts.replies_received_between(every, session.replies_from, session.replies_to)
-    replies = [(f, day) for f, day in replies if counts.in_council_report(f, own)]
-    public = {p.id: p for p in visibility.iter_public_data({f.id for f in letters} | {f.id for f, _ in replies})}
+    t = published_facts()
+    window = counts.sent_between(t, t.every, session.sent_from, session.sent_to)
+    letters = counts.in_council_report(t, window, own)
+    # replies to letters of any period, as long as the letter is one the Council report lists
+    replies = counts.replies_received_between(
+        t, counts.in_council_report(t, t.every, own), session.replies_from, session.replies_to
+    )
+    rows = {i: t.fact(i) for i in set(letters.tolist()) | set(replies[0].tolist())}
+    public = {p.id: p for p in visibility.iter_public_data([f.id for f in rows.values()])}
     mandates = {m.pk: m for m in Mandate.objects.all()}
     return {
         "session": session.number,
@@ -59,29 +62,37 @@ def build_report(number: int, *, status: str = "draft") -> dict:
             "replies_from": session.replies_from.isoformat(),
             "replies_to": session.replies_to.isoformat(),
         },
-        "figures": figures(letters, replies, session.sent_from),
-        "communications": _communication_rows(letters, public, mandates, session.replies_to),
-        "replies": _reply_rows(replies, public, session.sent_from),
-        "mandates": _mandate_rows(letters, replies, mandates),
-        "charts": [chart.as_data() for chart in charts.report_charts(letters, mandates)],
+        "figures": figures(t, letters, replies, session.sent_from),
+        "communications": _communication_rows(
+            [rows[i] for i in letters.tolist()], public, mandates, session.replies_to
+        ),
+        "replies": _reply_rows(
+            [(rows[i], dt.date.fromordinal(d)) for i, d in zip(replies[0].tolist(), replies[1].tolist(), strict=True)],
+            public,
+            session.sent_from,
+        ),
+        "mandates": _mandate_rows([rows[i] for i in rows], mandates),
+        "charts": [chart.as_data() for chart in charts.report_charts(t, letters, mandates)],
     }
 
 
-def figures(letters: list[Fact], replies: list[tuple[Fact, dt.date]], sent_from: dt.date) -> dict:
-    sent = counts.communications(letters)
+def figures(t, letters, replies, sent_from: dt.date) -> dict:
+    sent = counts.communications(t, letters)
+    joint = counts.joint(t, letters)
+    members = counts.member_states_addressed(t, letters)
     return {
         "communications": sent,
-        "joint": counts.joint(letters),
-        "joint_share": counts.share(counts.joint(letters), sent),
-        "by_type": counts.by_type(letters),
-        "by_kind": counts.by_kind(letters),
-        "states_addressed": len(counts.states_addressed(letters)),
-        "member_states_addressed": len(counts.member_states_addressed(letters)),
-        "member_share": counts.share(len(counts.member_states_addressed(letters)), len(counts.member_states())),
-        "non_state_actors_addressed": len(counts.non_state_actors_addressed(letters)),
-        "replies_received": len(replies),
+        "joint": joint,
+        "joint_share": counts.share(joint, sent),
+        "by_type": counts.by_type(t, letters),
+        "by_kind": counts.by_kind(t, letters),
+        "states_addressed": len(counts.states_addressed(t, letters)),
+        "member_states_addressed": len(members),
+        "member_share": counts.share(len(members), len(counts.member_states())),
+        "non_state_actors_addressed": counts.non_state_actors_addressed(t, letters),
+        "replies_received": int(replies[0].size),
         "letters_answered_in_window": counts.letters_answered(replies),
-        "replies_to_earlier_periods": counts.replies_to_earlier_periods(replies, sent_from),
+        "replies_to_earlier_periods": counts.replies_to_earlier_periods(t, replies, sent_from),
     }
 
 
@@ -133,8 +144,8 @@ def _reply_rows(replies, public, sent_from: dt.date) -> list[dict]:
     return rows
 
 
-def _mandate_rows(letters, replies, mandates) -> list[dict]:
-    used = {m for f in letters for m in f.mandates} | {m for f, _ in replies for m in f.mandates}
+def _mandate_rows(letters, mandates) -> list[dict]:
+    used = {m for f in letters for m in f.mandates}
     chosen = sorted((mandates[m] for m in used if m in mandates), key=lambda m: m.short.casefold())
     return [{"abbreviation": m.short, "title": m.title} for m in chosen]
 

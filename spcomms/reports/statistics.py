@@ -10,6 +10,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
+import numpy as np
 from django.core.exceptions import BadRequest
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -19,7 +20,7 @@ from spcomms.lib.states import un_state_names
 from spcomms.registry.models import Mandate
 
 from . import charts, counts
-from .facts import COMPANY, KIND_LABELS, OTHER, STATE, Fact, cache_version, published_facts
+from .facts import COMPANY, KIND_LABELS, KINDS, NO_DAY, OTHER, FactTable, cache_version, published_facts
 from .sessions import SessionError, council_session, parse_session
 
 FILTERS = ("year", "session", "mandate", "state", "kind")
@@ -75,68 +76,70 @@ def parse_filters(params) -> Filters:
     return Filters(int(year) if year else None, session, int(mandate) if mandate else None, state, kind)
 
 
-def select(facts: list[Fact], filters: Filters) -> list[Fact]:
-    chosen = facts
+def select(t: FactTable, filters: Filters) -> np.ndarray:
+    """Row indices of the letters that pass every filter."""
+    chosen = t.with_mandate(filters.mandate) if filters.mandate else t.every
     if filters.year:
-        chosen = [f for f in chosen if f.date and f.date.year == filters.year]
+        chosen = chosen[t.year[chosen] == filters.year]
     if filters.session:
         window = council_session(filters.session)
-        chosen = counts.sent_between(chosen, window.sent_from, window.sent_to)
-    if filters.mandate:
-        chosen = [f for f in chosen if filters.mandate in f.mandates]
+        chosen = counts.sent_between(t, chosen, window.sent_from, window.sent_to)
     if filters.state:
-        chosen = [f for f in chosen if f.kind == STATE and f.code == filters.state]
+        code = t.codes.index(filters.state) if filters.state in t.codes else -1
+        chosen = chosen[(t.kind[chosen] == 0) & (t.code[chosen] == code)]
     if filters.kind:
-        chosen = [f for f in chosen if f.kind == filters.kind]
+        chosen = chosen[t.kind[chosen] == KINDS.index(filters.kind)]
     return chosen
 
 
-def figures(facts: list[Fact], mandates: dict) -> dict:
+def figures(t: FactTable, sel: np.ndarray, mandates: dict) -> dict:
     names = un_state_names()
     regions = region_of()
-    sent = counts.communications(facts)
-    answered = counts.replied(facts)
+    sent = counts.communications(t, sel)
+    joint = counts.joint(t, sel)
+    members = counts.member_states_addressed(t, sel)
     return {
         "communications": sent,
-        "joint": counts.joint(facts),
-        "single": sent - counts.joint(facts),
-        "joint_share": counts.share(counts.joint(facts), sent),
-        "by_type": counts.by_type(facts),
-        "by_kind": counts.by_kind(facts),
-        "states_addressed": len(counts.states_addressed(facts)),
-        "member_states_addressed": len(counts.member_states_addressed(facts)),
-        "member_share": counts.share(len(counts.member_states_addressed(facts)), len(counts.member_states())),
-        "non_state_actors_addressed": len(counts.non_state_actors_addressed(facts)),
-        "replied": len(answered),
-        "replied_within_60_days": counts.replied_within(facts),
-        "replied_later": counts.replied_later(facts),
-        "reply_rate": counts.reply_rate(facts),
-        "median_days_to_reply": counts.median_days_to_reply(facts),
-        "reply_rate_by_kind": counts.reply_rate_by_kind(facts),
-        "by_month": dict(sorted(counts.by_month(facts).items())),
+        "joint": joint,
+        "single": sent - joint,
+        "joint_share": counts.share(joint, sent),
+        "by_type": counts.by_type(t, sel),
+        "by_kind": counts.by_kind(t, sel),
+        "states_addressed": len(counts.states_addressed(t, sel)),
+        "member_states_addressed": len(members),
+        "member_share": counts.share(len(members), len(counts.member_states())),
+        "non_state_actors_addressed": counts.non_state_actors_addressed(t, sel),
+        "replied": counts.replied(t, sel),
+        "replied_within_60_days": counts.replied_within(t, sel),
+        "replied_later": counts.replied_later(t, sel),
+        "reply_rate": counts.reply_rate(t, sel),
+        "median_days_to_reply": counts.median_days_to_reply(t, sel),
+        "reply_rate_by_kind": counts.reply_rate_by_kind(t, sel),
+        "by_month": counts.by_month(t, sel),
         "per_mandate": [
             {"id": m, "mandate": mandates[m].title, "short": mandates[m].short, "communications": n}
-            for m, n in counts.per_mandate(facts).most_common()
+            for m, n in counts.per_mandate(t, sel).most_common()
             if m in mandates
         ],
         "per_state": [
             {"code": code, "state": names.get(code, code), "region": regions.get(code, ""), "communications": n}
-            for code, n in counts.per_state(facts).most_common()
+            for code, n in counts.per_state(t, sel).most_common()
         ],
-        "per_region": dict(counts.per_region(facts, regions).most_common()),
+        "per_region": dict(counts.per_region(t, sel, regions).most_common()),
     }
 
 
 def _computed(filters: Filters) -> tuple[dict, list]:
     """(figures, charts) for `filters`, from memory while the published register has not changed."""
-    key = (cache_version(), filters)
+    key = (cache_version(fresh=False), filters)
     with _cache_lock:
         if key in _cache:
             _cache.move_to_end(key)
             return _cache[key]
     mandates = {m.pk: m for m in Mandate.objects.all()}
-    chosen = select(published_facts(), filters)
-    result = (figures(chosen, mandates), charts.statistics_charts(chosen, mandates))
+    t = published_facts(fresh=False)
+    chosen = select(t, filters)
+    result = (figures(t, chosen, mandates), charts.statistics_charts(t, chosen, mandates))
     with _cache_lock:
         _cache[key] = result
         while len(_cache) > CACHED:
@@ -145,7 +148,7 @@ def _computed(filters: Filters) -> tuple[dict, list]:
 
 
 def chart_svg(filters: Filters, name: str) -> str:
-    key = (cache_version(), filters, name)
+    key = (cache_version(fresh=False), filters, name)
     with _cache_lock:
         if key in _cache:
             return _cache[key]
@@ -185,25 +188,25 @@ def statistics_data(request) -> dict:
 
 def _choices() -> dict:
     """The values the filters offer: those of the published register (kept while it does not change)."""
-    key = (cache_version(), "choices")
+    key = (cache_version(fresh=False), "choices")
     with _cache_lock:
         if key in _cache:
             return _cache[key]
-    choices = _compute_choices(published_facts())
+    choices = _compute_choices(published_facts(fresh=False))
     with _cache_lock:
         _cache[key] = choices
     return choices
 
 
-def _compute_choices(facts: list[Fact]) -> dict:
-    years = sorted({f.date.year for f in facts if f.date}, reverse=True)
-    used = {m for f in facts for m in f.mandates}
+def _compute_choices(t: FactTable) -> dict:
+    dated = t.day != NO_DAY
+    years = sorted(set(t.year[dated].tolist()), reverse=True)
     names = un_state_names()
-    states = sorted({f.code for f in facts if f.kind == STATE}, key=lambda c: names.get(c, c))
+    state_codes = {t.codes[i] for i in np.unique(t.code[t.kind == 0]).tolist()}
     return {
         "year": years,
-        "mandate": [(m.pk, m.title) for m in Mandate.objects.filter(pk__in=used).order_by("title")],
-        "state": [(c, names.get(c, c)) for c in states],
+        "mandate": [(m.pk, m.title) for m in Mandate.objects.filter(pk__in=t.mandate_ids).order_by("title")],
+        "state": sorted(((c, names.get(c, c)) for c in state_codes), key=lambda pair: pair[1]),
         "kind": list(KIND_LABELS.items()),
     }
 

@@ -23,6 +23,7 @@ urlpatterns = [
     path("staff/reports/<int:number>/override/", views_staff.override, name="staff-override"),
     path("staff/statistics/", views_staff.staff_statistics, name="staff-statistics"),
     path("staff/press/", views_press.desk, name="press-desk"),
+    path("staff/press/new/", views_press.new_release, name="press-new-chosen"),  # the case from the form
     path("staff/press/new/<int:case_id>/", views_press.new_release, name="press-new"),
     path("staff/press/dismiss/<int:case_id>/", views_press.dismiss, name="press-dismiss"),
     path("staff/press/<int:release_id>/", views_press.release_page, name="press-release"),

@@ -72,8 +72,12 @@ def desk(request):
 
 @require_POST
 @requires("reports.draft_press_release")
-def new_release(request, case_id):
-    case = get_object_or_404(Case, pk=case_id)
+def new_release(request, case_id=None):
+    chosen = case_id if case_id is not None else request.POST.get("case", "")
+    if not str(chosen).isdigit():
+        messages.error(request, "Choose a case to draft a release for.")
+        return redirect("reports:press-desk")
+    case = get_object_or_404(Case, pk=int(chosen))
     release = run(request, DraftRelease(request.user), case, success="Release drafted from the case.")
     return redirect("reports:press-release", release.pk) if release else redirect("reports:press-desk")
 

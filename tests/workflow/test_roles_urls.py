@@ -75,6 +75,7 @@ RULES = {  # (namespace, URL name): (GET, POST)
     ("reports", "staff-statistics"): (READ, NOBODY),
     ("reports", "press-desk"): (READ, NOBODY),
     ("reports", "press-new"): (NOBODY, (L, 403, 403, 403, 302, 302)),
+    ("reports", "press-new-chosen"): (NOBODY, (L, 403, 403, 403, 302, 302)),
     ("reports", "press-dismiss"): (NOBODY, (L, 403, 403, 403, 302, 302)),
     ("reports", "press-release"): (READ, READ),  # a POST without the permission is told so on the page
     ("reports", "press-step"): (NOBODY, (L, 403, 403, 403, 302, 302)),
