@@ -24,7 +24,7 @@ from .facts import COMPANY, KIND_LABELS, KINDS, NO_DAY, OTHER, FactTable, cache_
 from .sessions import SessionError, council_session, parse_session
 
 FILTERS = ("year", "session", "mandate", "state", "kind")
-CACHED = 128
+CACHED = 512  # figures, charts and pages of the most recent filter combinations (a few MB)
 _cache: OrderedDict = OrderedDict()
 _cache_lock = threading.Lock()
 
@@ -159,6 +159,22 @@ def chart_svg(filters: Filters, name: str) -> str:
     with _cache_lock:
         _cache[key] = svg
     return svg
+
+
+def cached_page(request, render_page) -> bytes:
+    """The rendered HTML page for these filters, kept with the figures (same version, same LRU)."""
+    filters = parse_filters(request.GET)
+    key = (cache_version(fresh=False), filters, request.get_host(), "html")
+    with _cache_lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    content = render_page(request)
+    with _cache_lock:
+        _cache[key] = content
+        while len(_cache) > CACHED:
+            _cache.popitem(last=False)
+    return content
 
 
 def _url(route: str, filters: Filters, **kwargs) -> str:

@@ -109,12 +109,16 @@ def report_csv(request, number, table):
 @require_safe
 @public_errors
 def statistics(request, fmt=None):
+    if fmt is None:  # the page is the same for every visitor: rendered once per state of the register and filters
+        return HttpResponse(stats.cached_page(request, _render_statistics))
     page = stats.statistics_data(request)
     if fmt == "json":
         return json_response(page)
-    if fmt == "csv":
-        return csv_response(stats.csv_rows(page), ["table", "key", "value"], "statistics.csv")
-    return render(request, "reports/statistics.html", {"page": page})
+    return csv_response(stats.csv_rows(page), ["table", "key", "value"], "statistics.csv")
+
+
+def _render_statistics(request) -> bytes:
+    return render(request, "reports/statistics.html", {"page": stats.statistics_data(request)}).content
 
 
 @require_safe
