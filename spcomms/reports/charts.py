@@ -92,7 +92,9 @@ def per_mandate_chart(t: FactTable, sel, mandates: dict) -> Chart:
 
 def reply_rate_chart(t: FactTable, sel) -> Chart:
     rates = counts.reply_rate_by_kind(t, sel)
-    rows = [(KIND_LABELS[k], rate or 0.0) for k, rate in rates.items()]
+    # a kind without letters has no rate: say so in its label rather than draw a 0 % bar that reads as "no replies"
+    rows = [(KIND_LABELS[k] if rate is not None else f"{KIND_LABELS[k]} (no letters)", rate or 0.0)
+            for k, rate in rates.items()]  # fmt: skip
     return make("reply-rate", "Reply rate by addressee kind", ("addressee kind", "reply rate"), rows, percent=True)
 
 
