@@ -20,6 +20,7 @@ COMMANDS = [
     "purge-intake",
     "intake-orphans",
     "vault-rotate",
+    "report",
     "audit",
     "check",
     "shell",

@@ -36,7 +36,9 @@ INSTALLED_APPS = [
     "spcomms.ingest",
     "spcomms.drafting",
     "spcomms.portal",
-    "spcomms.intake",  # before workflow: its permissions exist when workflow's post_migrate builds the role groups
+    # intake and reports before workflow: their permissions exist when workflow's post_migrate builds the role groups
+    "spcomms.intake",
+    "spcomms.reports",
     "spcomms.workflow",
     "spcomms.adminsite",
 ]

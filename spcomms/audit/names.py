@@ -70,6 +70,16 @@ AUDIT_NAMES: dict[str, str] = {
     "source.opened": "a source's identity was opened by staff (after: the reason they gave)",
     "attachment.opened": "staff downloaded a file sent with a submission (after: source id)",
     "submission.imported": "a plain-text cases.Source row sealed into the vault (after: case id, old row id)",
+    # reports (spcomms.reports): Council reports, session overrides, press releases
+    "report.published": "a session's communications report published, frozen with its files (after: session)",
+    "session.overridden": "staff changed a session's symbol, windows or report date (before/after: values)",
+    "pressrelease.drafted": "a press release drafted from a case (after: headline, case)",
+    "pressrelease.edited": "a press release's text changed; approvals of the old text stop counting",
+    "pressrelease.submitted": "a press release submitted to the case's mandates (after: text hash)",
+    "pressrelease.mandate_approved": "one mandate approved a press release's text (after: mandate, holder, hash)",
+    "pressrelease.approved": "every mandate of the case approved the press release (before/after: status)",
+    "pressrelease.published": "a press release published on /news/ (after: slug, published_at, embargo)",
+    "case.press_flag_dismissed": "staff decided a case announcing a press release will not have one (after: reason)",
 }
 
 GENERIC_VERBS = ("created", "changed", "deleted")  # the admin's save and delete of any model

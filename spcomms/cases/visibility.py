@@ -223,3 +223,37 @@ def public_reply_file(reference, reply_id: int, now: dt.datetime | None = None) 
     with reply.file.open("rb") as handle:
         content = handle.read()
     return PublicFile(name=reply.file.name.rsplit("/", 1)[-1], content=content)
+
+
+# --- Added for the reports (spcomms.reports): narrow facts of every published letter, for counting. ---
+
+
+@dataclass(frozen=True)
+class PublicFacts:
+    """What counting needs of the published register, in three narrow reads (allow-listed columns only)."""
+
+    letters: list[tuple]  # (id, date, ref_type, addressee kind, addressee code, addressee id, case id)
+    replies: list[tuple]  # (communication id, received_on) of public replies of those letters
+    case_mandates: list[tuple]  # (case id, mandate id) of the cases of those letters
+
+
+def public_facts(now: dt.datetime | None = None) -> PublicFacts:
+    from spcomms.cases.models import CaseMandate
+
+    published = published_communications(now)
+    letters = list(
+        published.order_by("pk").values_list(
+            "pk", "date", "ref_type", "addressee__kind", "ref_code", "addressee_id", "case_id"
+        )
+    )
+    replies = list(
+        Reply.objects.filter(communication__in=published, confidential=False)
+        .order_by("communication_id", "received_on")
+        .values_list("communication_id", "received_on")
+    )
+    links = list(
+        CaseMandate.objects.filter(case__in=published.values("case_id"))
+        .order_by("case_id", "position")
+        .values_list("case_id", "mandate_id")
+    )
+    return PublicFacts(letters, replies, links)

@@ -15,6 +15,7 @@ from django.urls import URLResolver, get_resolver
 from spcomms.audit.models import AuditEvent
 from spcomms.cases.models import Case, Communication
 from spcomms.drafting.models import AddresseeGroup
+from spcomms.reports.actions.press import DraftRelease
 from spcomms.workflow.actions.replies import RecordReply
 from spcomms.workflow.models import Outbox
 from spcomms.workflow.uploads import check_file
@@ -77,6 +78,18 @@ RULES = {  # (namespace, URL name): (GET, POST)
     ("intake", "staff-merge"): (NOBODY, (L, 403, 403, 403, 302, 302)),
     ("intake", "staff-source"): (NOBODY, (L, 403, 403, 403, 403, 302)),
     ("intake", "staff-convert"): (NOBODY, (L, 403, 403, 403, 400, 400)),
+    # Council reports, statistics and press releases: everyone reads; the secretariat publishes and drafts.
+    ("reports", "staff-reports"): (READ, NOBODY),
+    ("reports", "staff-draft"): (READ, NOBODY),
+    ("reports", "staff-publish"): (NOBODY, (L, 403, 403, 403, 302, 302)),
+    ("reports", "staff-override"): (NOBODY, (L, 403, 403, 403, 302, 302)),
+    ("reports", "staff-statistics"): (READ, NOBODY),
+    ("reports", "press-desk"): (READ, NOBODY),
+    ("reports", "press-new"): (NOBODY, (L, 403, 403, 403, 302, 302)),
+    ("reports", "press-new-chosen"): (NOBODY, (L, 403, 403, 403, 302, 302)),
+    ("reports", "press-dismiss"): (NOBODY, (L, 403, 403, 403, 302, 302)),
+    ("reports", "press-release"): (READ, READ),  # a POST without the permission is told so on the page
+    ("reports", "press-step"): (NOBODY, (L, 403, 403, 403, 302, 302)),
 }
 
 
@@ -124,6 +137,9 @@ def world(case, holder_minorities, holder_slavery, fake_clock, django_capture_on
         "group_pk": AddresseeGroup.objects.get(case=drafting).pk,
         "member_pk": drafting.caseaddressee_set.get().pk,
         "fmt": "pdf",
+        "number": 48,
+        "release_id": DraftRelease("test").execute(case).pk,
+        "step": "submit",
     }
 
 
