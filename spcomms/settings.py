@@ -174,16 +174,12 @@ OUTBOX_LEASE_SECONDS = env_int("SPCOMMS_OUTBOX_LEASE_SECONDS", 600, minimum=1)
 WORKER_INTERVAL_SECONDS = env_int("SPCOMMS_WORKER_INTERVAL", 60, minimum=1)
 
 # The source vault (spcomms.intake, docs/intake.md): the key ring is never in the database. SPCOMMS_VAULT_KEY holds
-# `ID:KEY` items (first = current); otherwise the key file. Outside DEBUG a missing key stops start-up, unless
-# generating one is asked for (demo, tests, benchmarks).
+# `ID:KEY` items (first = current); otherwise the key file. Outside DEBUG the web application and the worker stop at
+# start without a key (`require_production_settings`), unless generating one is asked for (demo, tests,
+# benchmarks); commands that never open the vault (parse, render, audit…) run without one.
 VAULT_KEY = env_str("SPCOMMS_VAULT_KEY")
 VAULT_KEY_FILE = Path(env_str("SPCOMMS_VAULT_KEY_FILE", str(DATA_DIR / "vault.key")))
 VAULT_KEY_GENERATE = env_bool("SPCOMMS_VAULT_KEY_GENERATE", DEBUG)
-if not VAULT_KEY and not VAULT_KEY_GENERATE and not VAULT_KEY_FILE.exists():
-    raise ImproperlyConfigured(
-        f"the source vault has no key: set SPCOMMS_VAULT_KEY, or SPCOMMS_VAULT_KEY_FILE (now {VAULT_KEY_FILE}, which "
-        "does not exist); SPCOMMS_VAULT_KEY_GENERATE=1 makes one for a demo"
-    )
 # Public submissions: limits per file and per submission, rates per address an hour, retention per state (days).
 INTAKE_MAX_FILE_BYTES = env_int("SPCOMMS_INTAKE_MAX_FILE_BYTES", 20 * 1024 * 1024, minimum=1024)
 INTAKE_MAX_FILES = env_int("SPCOMMS_INTAKE_MAX_FILES", 10, minimum=1)

@@ -29,6 +29,8 @@ ALLOWED_WRITES = {
     ("cases/references.py", "ReferenceCounter.objects.filter(pk=counter.pk).update"): "reference allocation",
     ("drafting/render/docx.py", "notes.save"): "python-docx writing a document part, not a model",
     ("drafting/render/docx.py", "document.save"): "python-docx writing the document, not a model",
+    ("reports/facts.py", "_cached.update"): "a dict of cached statistics, not a model",
+    ("reports/render/docx.py", "document.save"): "python-docx writing the report, not a model",
     ("drafting/views.py", "form.save"): "save(commit=False): the form builds the group, SaveGroup writes it",
     ("portal/index.py", "SearchDocument.objects.bulk_create"): "the derived search index, refreshed by actions",
     ("portal/index.py", "SearchMandate.objects.bulk_create"): "the derived search index",

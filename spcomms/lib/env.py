@@ -57,6 +57,11 @@ def require_production_settings() -> None:
             "sender of every e-mail are built from them (e.g. SPCOMMS_SITE_URL=https://spcomms.example.org, "
             "SPCOMMS_MAIL_FROM=communications@example.org)"
         )
+    if not (settings.VAULT_KEY or settings.VAULT_KEY_GENERATE or settings.VAULT_KEY_FILE.exists()):
+        raise ImproperlyConfigured(
+            f"the source vault has no key: set SPCOMMS_VAULT_KEY, or SPCOMMS_VAULT_KEY_FILE (now "
+            f"{settings.VAULT_KEY_FILE}, which does not exist); SPCOMMS_VAULT_KEY_GENERATE=1 makes one for a demo"
+        )
 
 
 def env_list(name: str, default: list[str]) -> list[str]:

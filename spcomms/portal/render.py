@@ -39,8 +39,8 @@ def csv_row(row: dict) -> list:
     ]  # fmt: skip
 
 
-def csv_lines(rows):
-    """The header, then one line per row: streamed by the export, joined by the search page."""
+def csv_lines(rows, columns=CSV_COLUMNS, cells=csv_row):
+    """The header, then one line per row (communications by default): streamed by the export, joined by pages."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
 
@@ -50,13 +50,18 @@ def csv_lines(rows):
         writer.writerow(values)
         return buffer.getvalue()
 
-    yield line(CSV_COLUMNS)
+    yield line(columns)
     for row in rows:
-        yield line(csv_row(row))
+        yield line(cells(row))
 
 
-def csv_response(rows: list[dict], filename: str) -> HttpResponse:
-    response = HttpResponse("".join(csv_lines(rows)), content_type="text/csv; charset=utf-8")
+def csv_response(rows: list[dict], filename: str, columns: list[str] | None = None) -> HttpResponse:
+    """Communications (search hits, export rows), or plain rows of `columns` (e.g. a table of figures)."""
+    if columns is None:
+        lines = csv_lines(rows)
+    else:
+        lines = csv_lines(rows, columns, lambda row: ["" if row.get(c) is None else row[c] for c in columns])
+    response = HttpResponse("".join(lines), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -7,8 +7,8 @@ from django.db.models import Q
 from spcomms.cases import visibility
 from spcomms.cases.models import Case, Communication
 from spcomms.lib import clock
+from spcomms.lib.references import slug_of
 from spcomms.portal.data import communication_url
-from spcomms.portal.search import slug_of
 
 from .models import PressRelease
 

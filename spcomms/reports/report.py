@@ -11,11 +11,11 @@ from django.conf import settings
 
 from spcomms.cases import visibility
 from spcomms.lib import clock
+from spcomms.lib.references import slug_of
 from spcomms.lib.regions import region_of
 from spcomms.lib.sessions import ordinal
 from spcomms.lib.states import un_state_names
 from spcomms.portal.data import communication_url
-from spcomms.portal.search import slug_of
 from spcomms.registry.models import Mandate
 
 from . import charts, counts

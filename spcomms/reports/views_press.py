@@ -7,9 +7,10 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from spcomms.cases import access
 from spcomms.cases.models import Case
 from spcomms.registry.models import Mandate
-from spcomms.workflow.clearance import mandates_held_by
+from spcomms.workflow.holders import mandates_held_by
 from spcomms.workflow.views.common import requires, run
 
 from . import news, press
@@ -65,8 +66,12 @@ def _initial(release: PressRelease) -> dict:
 def desk(request):
     return render(request, "reports/press_desk.html", {
         "flagged": news.flagged_cases()[:100],
-        "releases": PressRelease.objects.select_related("case")[:100],
-        "cases": Case.objects.filter(status__in=[Case.SENT, Case.CLOSED]).order_by("-updated_at")[:100],
+        "releases": PressRelease.objects.filter(case__in=access.visible_cases(request.user)).select_related("case")[
+            :100
+        ],
+        "cases": access.visible_cases(request.user)
+        .filter(status__in=[Case.SENT, Case.CLOSED])
+        .order_by("-updated_at")[:100],
     })  # fmt: skip
 
 
@@ -77,7 +82,7 @@ def new_release(request, case_id=None):
     if not str(chosen).isdigit():
         messages.error(request, "Choose a case to draft a release for.")
         return redirect("reports:press-desk")
-    case = get_object_or_404(Case, pk=int(chosen))
+    case = get_object_or_404(access.visible_cases(request.user), pk=int(chosen))
     release = run(request, DraftRelease(request.user), case, success="Release drafted from the case.")
     return redirect("reports:press-release", release.pk) if release else redirect("reports:press-desk")
 
@@ -85,7 +90,7 @@ def new_release(request, case_id=None):
 @require_POST
 @requires("reports.dismiss_press_flag")
 def dismiss(request, case_id):
-    case = get_object_or_404(Case, pk=case_id)
+    case = get_object_or_404(access.visible_cases(request.user), pk=case_id)
     run(request, DismissPressFlag(request.user), case, request.POST.get("reason", ""), success="Flag dismissed.")
     return redirect("reports:press-desk")
 
@@ -93,7 +98,8 @@ def dismiss(request, case_id):
 @require_http_methods(["GET", "POST"])
 @requires("workflow.view_desk")
 def release_page(request, release_id):
-    release = get_object_or_404(PressRelease.objects.select_related("case"), pk=release_id)
+    releases = PressRelease.objects.filter(case__in=access.visible_cases(request.user))
+    release = get_object_or_404(releases.select_related("case"), pk=release_id)
     form = ReleaseForm(request.POST or None, initial=_initial(release))
     if request.method == "POST":
         if not request.user.has_perm("reports.draft_press_release"):
@@ -119,7 +125,7 @@ def release_page(request, release_id):
 @require_POST
 @requires("workflow.view_desk")
 def step(request, release_id, step):
-    release = get_object_or_404(PressRelease, pk=release_id)
+    release = get_object_or_404(PressRelease.objects.filter(case__in=access.visible_cases(request.user)), pk=release_id)
     if step == "submit":
         run(request, SubmitRelease(request.user), release, success="Submitted to the case's mandates.")
     elif step == "approve":

@@ -114,7 +114,7 @@ def statistics(request, fmt=None):
     page = stats.statistics_data(request)
     if fmt == "json":
         return json_response(page)
-    return csv_response(stats.csv_rows(page), ["table", "key", "value"], "statistics.csv")
+    return csv_response(stats.csv_rows(page), "statistics.csv", ["table", "key", "value"])
 
 
 def _render_statistics(request) -> bytes:

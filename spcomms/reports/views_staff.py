@@ -12,10 +12,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from spcomms.cases import visibility
+from spcomms.cases.lifecycle import DISPATCHED, WAITING
 from spcomms.cases.models import Communication
 from spcomms.lib import clock
 from spcomms.lib import sessions as rules
-from spcomms.workflow.transitions import DISPATCHED, WAITING
 from spcomms.workflow.views.common import requires, run
 
 from . import news
@@ -152,6 +152,6 @@ def staff_statistics_data(today: dt.date) -> dict:
 
 
 @require_safe
-@requires("workflow.view_desk")
+@requires("workflow.view_desk", "cases.view_every_case")  # figures over every case: not for one mandate's holder
 def staff_statistics(request):
     return render(request, "reports/staff_statistics.html", staff_statistics_data(clock.today()))

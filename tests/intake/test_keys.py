@@ -46,9 +46,11 @@ def _start(env_extra, tmp_path):
         "HOME": str(tmp_path),
         "SPCOMMS_SECRET_KEY": "x",
         "SPCOMMS_DATA_DIR": str(tmp_path),
+        "SPCOMMS_SITE_URL": "https://spcomms.example.org",
+        "SPCOMMS_MAIL_FROM": "communications@example.org",
     }
-    return subprocess.run(
-        [sys.executable, "-c", "import spcomms.settings"],
+    return subprocess.run(  # the web application, as a WSGI server loads it
+        [sys.executable, "-c", "import spcomms.wsgi"],
         env=env | env_extra,
         cwd=ROOT,
         capture_output=True,

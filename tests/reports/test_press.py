@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group, User
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from spcomms.cases.models import Communication, Source
+from spcomms.registry.models import HolderAccount
 from spcomms.reports import news, press
 from spcomms.reports.actions.press import (
     ApproveRelease,
@@ -18,7 +19,6 @@ from spcomms.reports.actions.press import (
     PublishRelease,
     SubmitRelease,
 )
-from spcomms.workflow.models import HolderAccount
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

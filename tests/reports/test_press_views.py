@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
+from spcomms.registry.models import HolderAccount
 from spcomms.reports.models import PressFlagDismissal, PressRelease
-from spcomms.workflow.models import HolderAccount
 
 
 def _login(role, name, holder=None):

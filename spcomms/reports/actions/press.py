@@ -1,7 +1,7 @@
 """Press releases: drafted from a case, cleared by the case's mandates, published to /news/; the desk's flag.
 
-Release approvals are kept in their own model (reports.ReleaseApproval), not in workflow.Approval: a case's
-approvals are tied to the hash of its letters (workflow.textversion), and approving a release must neither count as
+Release approvals are kept in their own model (reports.ReleaseApproval), not in drafting.Approval: a case's
+approvals are tied to the hash of its letters (drafting.textversion), and approving a release must neither count as
 approving letters nor be reset by a follow-up letter. The rule is the same as for letters: every mandate of the
 case, through a holder's account of that mandate, approves the exact text; any edit starts over.
 """
@@ -15,8 +15,7 @@ from spcomms.audit.actions import Action
 from spcomms.audit.log import actor_fields
 from spcomms.cases.models import Case
 from spcomms.lib import clock
-from spcomms.registry.models import Mandate
-from spcomms.workflow.models import HolderAccount
+from spcomms.registry.models import HolderAccount, Mandate
 
 from .. import press
 from ..models import PressFlagDismissal, PressRelease, ReleaseApproval
