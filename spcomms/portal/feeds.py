@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from spcomms.cases import visibility
+from spcomms.lib.text import clean_tree
 from spcomms.registry.models import Addressee, Mandate
 
 from .data import communication_url
@@ -36,8 +37,18 @@ def _one_id(request, name, queryset):
         raise BadRequest(f"unknown {name}: {raw}") from None
 
 
+class CleanAtom1Feed(Atom1Feed):
+    """Atom whose every string goes through lib.text.clean_text: XML cannot hold C0 controls (a 500 otherwise)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*clean_tree(args), **clean_tree(kwargs))
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*clean_tree(args), **clean_tree(kwargs))
+
+
 class CommunicationsFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = CleanAtom1Feed
     link = "/communications"
 
     def get_object(self, request):

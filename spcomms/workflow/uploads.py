@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from spcomms.ingest.extract import docx_problem
+from spcomms.lib.text import clean_text
 
 ACCEPTED = "PDF, DOCX or an image (PNG, JPEG, TIFF)"
 _SUFFIX = {"pdf": ".pdf", "docx": ".docx", "png": ".png", "jpeg": ".jpg", "tiff": ".tif"}
@@ -91,4 +92,4 @@ def extract_text(checked: CheckedFile) -> str:
         text, _ = extract_bytes(checked.data, checked.name)
     except ParseError:
         return ""
-    return text.strip()
+    return clean_text(text).strip()
