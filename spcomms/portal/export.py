@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 
@@ -12,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from spcomms.cases import visibility
+from spcomms.lib.csvcells import safe_writer
 
 from .data import API_VERSION, communication_url
 from .search import public_kind, slug_of
@@ -45,7 +45,7 @@ def register_rows(request):
 
 def _csv_lines(request):
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = safe_writer(buffer)
 
     def line(values) -> str:
         buffer.seek(0)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import functools
 import io
 import json
@@ -12,6 +11,8 @@ from django.core.exceptions import BadRequest
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
+
+from spcomms.lib.csvcells import SafeDictWriter
 
 from .params import NotFoundPage
 
@@ -26,7 +27,7 @@ def json_response(data: dict, status: int = 200) -> JsonResponse:
 
 def csv_response(rows: list[dict], columns: list[str], filename: str) -> HttpResponse:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
+    writer = SafeDictWriter(buffer, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     writer.writerows(rows)
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")

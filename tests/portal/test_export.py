@@ -29,3 +29,17 @@ def test_json_export_is_one_valid_document_with_letters_and_replies(client, regi
 def test_an_empty_register_exports_valid_documents(client, db):
     assert json.loads(content(client.get("/export/communications.json")))["communications"] == []
     assert content(client.get("/export/communications.csv")).startswith("reference,date,type")
+
+
+def test_formula_names_reach_every_csv_as_text(client, register):
+    from spcomms.portal import search
+    from spcomms.registry.models import Addressee
+
+    formula = '=HYPERLINK("http://evil.example","click")'
+    Addressee.objects.filter(pk=register.company.pk).update(name=formula)
+    search.reindex(register.to_company)
+    export = list(csv.DictReader(io.StringIO(content(client.get("/export/communications.csv")))))
+    listing = list(csv.DictReader(io.StringIO(client.get("/communications.csv").content.decode())))
+    for rows in (export, listing):
+        names = {r["reference"]: r["addressee"] for r in rows}
+        assert names["AL OTH 135/2021"] == "'" + formula
