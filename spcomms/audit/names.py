@@ -55,6 +55,11 @@ AUDIT_NAMES: dict[str, str] = {
     # replies
     "reply.recorded": "a reply recorded by staff or through the addressee's link (after: the reply row)",
     "reply_link.issued": "a reply link issued for a letter (after: token id, expiry)",
+    # security (harden): two-factor login
+    "two_factor.enrolment_started": "a staff member began enrolling an authenticator (after: device id)",
+    "two_factor.enrolled": "a staff member's authenticator confirmed; new recovery codes issued (after: count)",
+    "two_factor.verified": "a login's second factor checked with the authenticator (after: device)",
+    "two_factor.recovery_code_used": "a login's second factor checked with a recovery code (after: codes left)",
 }
 
 GENERIC_VERBS = ("created", "changed", "deleted")  # the admin's save and delete of any model
