@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django_otp import match_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -18,7 +17,8 @@ class StartTotpEnrolment(Action):
 
     records = ("two_factor.enrolment_started",)
 
-    def perform(self, user) -> TOTPDevice:
+    def perform(self) -> TOTPDevice:
+        user = self.actor
         TOTPDevice.objects.filter(user=user, confirmed=False).delete()
         device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
         self.audit("two_factor.enrolment_started", user, after={"device": device.pk})
@@ -30,9 +30,11 @@ class ConfirmTotp(Action):
 
     records = ("two_factor.enrolled",)
 
-    def perform(self, user, device: TOTPDevice, code: str) -> list[str]:
+    def perform(self, device: TOTPDevice, code: str) -> list[str] | None:
+        """The recovery codes, or None for a wrong code (its failure counted, as in VerifySecondFactor)."""
+        user = self.actor
         if device.user_id != user.pk or device.confirmed or not device.verify_token(code.strip()):
-            raise ValidationError(WRONG_CODE)
+            return None
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         codes = _new_recovery_codes(user)
@@ -41,14 +43,16 @@ class ConfirmTotp(Action):
 
 
 class VerifySecondFactor(Action):
-    """A code from the authenticator, or one recovery code (used up), for this login. Returns the device."""
+    """A code from the authenticator, or one recovery code (used up), for this login. Returns the device, or None for
+    a wrong code: no exception, so that django-otp's count of failures (its back-off) is committed, not rolled back."""
 
     records = ("two_factor.verified", "two_factor.recovery_code_used")
 
-    def perform(self, user, code: str):
+    def perform(self, code: str):
+        user = self.actor
         device = match_token(user, code.strip().replace(" ", ""))
         if device is None:
-            raise ValidationError(WRONG_CODE)
+            return None
         recovery = isinstance(device, StaticDevice)
         left = device.token_set.count() if recovery else None
         self.audit(

@@ -5,13 +5,12 @@ from __future__ import annotations
 import base64
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from spcomms.workflow.actions.twofactor import ConfirmTotp, StartTotpEnrolment, VerifySecondFactor
+from spcomms.workflow.actions.twofactor import WRONG_CODE, ConfirmTotp, StartTotpEnrolment, VerifySecondFactor
 from spcomms.workflow.twofactor import confirmed_device
 
 
@@ -35,10 +34,9 @@ def two_factor(request):
 def _verify(request):
     error = ""
     if request.method == "POST":
-        try:
-            device = VerifySecondFactor(request.user).execute(request.POST.get("code", ""))
-        except ValidationError as exc:
-            error = exc.messages[0]
+        device = VerifySecondFactor(request.user).execute(request.POST.get("code", ""))
+        if device is None:
+            error = WRONG_CODE
         else:
             otp_login(request, device)
             return redirect(_next(request))
@@ -50,16 +48,15 @@ def _enrol(request):
     user, error = request.user, ""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if request.method == "POST" and device is not None:
-        try:
-            codes = ConfirmTotp(user).execute(user, device, request.POST.get("code", ""))
-        except ValidationError as exc:
-            error = exc.messages[0]
+        codes = ConfirmTotp(user).execute(device, request.POST.get("code", ""))
+        if codes is None:
+            error = WRONG_CODE
         else:
             otp_login(request, device)
             context = {"mode": "codes", "codes": codes, "next": _next(request)}
             return render(request, "workflow/two_factor.html", context)
     if device is None:
-        device = StartTotpEnrolment(user).execute(user)
+        device = StartTotpEnrolment(user).execute()
     context = {
         "mode": "enrol",
         "error": error,
