@@ -113,6 +113,8 @@ AUTHENTICATION_BACKENDS = ["spcomms.workflow.auth.ThrottledModelBackend"]
 LOGIN_MAX_FAILURES = env_int("SPCOMMS_LOGIN_MAX_FAILURES", 5, minimum=1)  # per username, from any address
 LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("SPCOMMS_LOGIN_MAX_FAILURES_PER_ADDRESS", 20, minimum=1)  # any username
 LOGIN_LOCK_MINUTES = env_int("SPCOMMS_LOGIN_LOCK_MINUTES", 15, minimum=1)
+# Addresses of the reverse proxies in front: only from them is X-Forwarded-For believed (workflow.auth.client_ip).
+TRUSTED_PROXIES = env_list("SPCOMMS_TRUSTED_PROXIES", [])
 
 # Two-factor login (TOTP, django-otp) for the roles that read sources or approve letters (docs/security.md).
 TWO_FACTOR_REQUIRED = env_bool("SPCOMMS_TWO_FACTOR_REQUIRED", not DEBUG)

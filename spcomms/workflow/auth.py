@@ -22,8 +22,17 @@ from spcomms.workflow import throttle
 
 
 def client_ip(request) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is set by the client unless a trusted proxy rewrites it (docs/configuration).
-    return (request.META.get("REMOTE_ADDR") if request is not None else None) or "unknown"
+    """The client's address for the throttles: REMOTE_ADDR, or, when that is one of TRUSTED_PROXIES, the nearest
+    address in X-Forwarded-For that is not a trusted proxy (what the client wrote further left is not trusted)."""
+    remote = (request.META.get("REMOTE_ADDR") if request is not None else None) or "unknown"
+    proxies = set(settings.TRUSTED_PROXIES)
+    if remote not in proxies:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    for address in reversed(forwarded):
+        if address not in proxies:
+            return address[:64]
+    return remote
 
 
 def username_key(username: str) -> str:

@@ -120,3 +120,23 @@ def test_one_address_spraying_many_usernames_is_locked(client, user, fake_clock,
     refused = login(client, "/staff/login/", PASSWORD)
     assert refused.status_code == 200 and "Too many failed logins" in refused.content.decode()
     assert login(Client(REMOTE_ADDR="10.0.0.9"), "/staff/login/", PASSWORD).status_code == 302
+
+
+def test_behind_a_trusted_proxy_the_forwarded_client_is_counted(client, user, fake_clock, settings):
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    via_proxy = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7")
+    settings.LOGIN_MAX_FAILURES_PER_ADDRESS = 3
+    for number in range(3):
+        via_proxy.post("/staff/login/", {"username": f"someone{number}", "password": "x"})
+    assert "Too many failed logins" in login(via_proxy, "/staff/login/", PASSWORD).content.decode()
+    other_client = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.8")
+    assert login(other_client, "/staff/login/", PASSWORD).status_code == 302
+    spoofing = Client(REMOTE_ADDR="198.51.100.1", HTTP_X_FORWARDED_FOR="203.0.113.9")  # not a proxy: not believed
+    for number in range(3):
+        spoofing.post("/staff/login/", {"username": f"other{number}", "password": "x"})
+    assert (
+        "Too many failed logins"
+        in login(
+            Client(REMOTE_ADDR="198.51.100.1", HTTP_X_FORWARDED_FOR="203.0.113.10"), "/staff/login/", PASSWORD
+        ).content.decode()
+    )
