@@ -55,7 +55,7 @@ AUDIT_NAMES: dict[str, str] = {
     # replies
     "reply.recorded": "a reply recorded by staff or through the addressee's link (after: the reply row)",
     "reply_link.issued": "a reply link issued for a letter (after: token id, expiry)",
-    # security (harden): two-factor login
+    # workflow: two-factor login (workflow.actions.twofactor)
     "two_factor.enrolment_started": "a staff member began enrolling an authenticator (after: device id)",
     "two_factor.enrolled": "a staff member's authenticator confirmed; new recovery codes issued (after: count)",
     "two_factor.verified": "a login's second factor checked with the authenticator (after: device)",

@@ -18,7 +18,7 @@ from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.dispatch import receiver
 
-from spcomms.workflow import throttle
+from spcomms.workflow import sessions, throttle
 
 
 def client_ip(request) -> str:
@@ -70,6 +70,7 @@ class ThrottledModelBackend(ModelBackend):
 def clear_failures(sender, request, user, **kwargs):
     throttle.clear(username_key(user.get_username()))
     throttle.refund(address_key(request))
+    sessions.start(request)
 
 
 class _ThrottleMessage:

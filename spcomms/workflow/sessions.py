@@ -41,6 +41,12 @@ class StaffSessionMiddleware:
             session[SEEN] = now.isoformat()
 
 
+def start(request) -> None:
+    """A login starts both clocks afresh (Django keeps a session's data across login, so an old start could linger)."""
+    if request is not None and hasattr(request, "session"):
+        request.session[STARTED] = request.session[SEEN] = clock.now().isoformat()
+
+
 def _read(value):
     return dt.datetime.fromisoformat(value) if value else None
 
