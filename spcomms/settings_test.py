@@ -4,6 +4,8 @@ import os
 
 os.environ.setdefault("SPCOMMS_SECRET_KEY", "test-only-secret-key")
 os.environ.setdefault("SPCOMMS_SECURE_COOKIES", "0")
+os.environ.setdefault("SPCOMMS_SITE_URL", "http://127.0.0.1:8000")
+os.environ.setdefault("SPCOMMS_MAIL_FROM", "communications@localhost")
 # Tests move the clock by months with staff logged in, and log in with passwords: the tests of two-factor login and
 # of session lifetimes switch these on themselves (override_settings).
 os.environ.setdefault("SPCOMMS_TWO_FACTOR_REQUIRED", "0")

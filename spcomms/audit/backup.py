@@ -9,7 +9,6 @@ table of every installed app is counted through the app registry.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
@@ -21,6 +20,8 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.db import connection
+
+from spcomms.lib import clock
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -77,7 +78,7 @@ def backup(target: Path) -> dict:
             files[relative] = sha256(copy)
     manifest = {
         "format": FORMAT,
-        "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "created_at": clock.now().isoformat(timespec="seconds"),
         "engine": vendor,
         "database": {"file": dump.name, "sha256": sha256(dump)},
         "files": files,

@@ -21,13 +21,6 @@ def safe_row(values) -> list[str]:
     return [safe_cell(v) for v in values]
 
 
-class SafeDictWriter(csv.DictWriter):
-    """csv.DictWriter whose every cell (header included) goes through safe_cell."""
-
-    def _dict_to_list(self, rowdict):
-        return safe_row(super()._dict_to_list(rowdict))
-
-
 def safe_writer(stream) -> csv.writer:
     """A csv.writer-like object whose rows go through safe_row."""
     return _SafeWriter(csv.writer(stream))

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from spcomms.cases.models import Communication
-from spcomms.portal import search
+from spcomms.portal import index
 from spcomms.registry.models import Addressee
 
 SLUG = "AL-OTH-135-2021"
@@ -36,7 +36,7 @@ def put_text(register, name: str, facts: str) -> None:
     letter["addressee"] = dict(letter["addressee"], name=name)
     letter["sections"] = dict(letter["sections"], facts=facts)
     Communication.objects.filter(pk=comm.pk).update(letter=letter)
-    search.reindex(Communication.objects.get(pk=comm.pk))
+    index.refresh([comm.pk])
 
 
 def body(response) -> bytes:

@@ -10,7 +10,8 @@ import pytest
 from django.db import connection, transaction
 
 from spcomms.cases.models import Communication
-from spcomms.portal import search
+from spcomms.portal import index
+from spcomms.portal.models import SearchDocument
 
 
 @pytest.mark.django_db(transaction=True)
@@ -23,10 +24,10 @@ def test_overlapping_reindexes_in_opposite_orders_both_commit(register):
         try:
             with transaction.atomic():
                 Communication.objects.select_for_update().get(pk=own)  # as an action locks its letter
-                search.reindex(own)
+                index.refresh([own])
                 started.set()
                 wait_for.wait(timeout=2)  # with the index lock the other writer waits for us: do not wait forever
-                search.reindex_many([other, own])
+                index.refresh([other, own])
         except Exception as exc:  # noqa: BLE001 - the test reports whatever the database raised
             errors.append(exc)
         finally:
@@ -39,4 +40,4 @@ def test_overlapping_reindexes_in_opposite_orders_both_commit(register):
     one.join(30)
     two.join(30)
     assert errors == []
-    assert set(search.SearchDocument.objects.values_list("pk", flat=True)) >= {first, second}
+    assert set(SearchDocument.objects.values_list("pk", flat=True)) >= {first, second}

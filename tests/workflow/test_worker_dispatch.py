@@ -168,7 +168,7 @@ def test_addressee_without_email_needs_a_manual_dispatch(db, holder_minorities, 
 
 
 def test_regenerating_the_letters_leaves_a_queued_letter_as_it_was_cleared(queued, smtp):
-    from spcomms.drafting.generate import GenerateLetters
+    from spcomms.drafting.actions import GenerateLetters
     from spcomms.drafting.models import Draft
 
     cleared = Communication.objects.get(pk=queued.pk).letter

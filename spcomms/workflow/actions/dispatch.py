@@ -15,13 +15,13 @@ from django.db.models import F
 from django.utils import timezone
 
 from spcomms.audit.actions import Action
+from spcomms.cases import deadlines
+from spcomms.cases.lifecycle import check, move
 from spcomms.cases.models import Case, Communication
+from spcomms.drafting.actions import ResetClearance
+from spcomms.drafting.clearance import all_approved, clearance_of
 from spcomms.lib import clock
-from spcomms.workflow import deadlines
-from spcomms.workflow.actions.clearance import ResetClearance
-from spcomms.workflow.clearance import all_approved
 from spcomms.workflow.models import Outbox
-from spcomms.workflow.transitions import check, move
 
 OPEN_OUTBOX = (Outbox.PENDING, Outbox.SENDING, Outbox.UNCERTAIN, Outbox.FAILED)
 
@@ -49,8 +49,9 @@ def mark_dispatched(action: Action, comm: Communication, channel: str, sent_at: 
     previous = move(comm, Communication.SENT)
     sent_on = timezone.localdate(sent_at)
     comm.sent_at, comm.dispatch_channel, comm.dispatch_note = sent_at, channel, note
-    comm.reply_due = deadlines.reply_due(comm, sent_on)
-    comm.publish_on = deadlines.publish_on(comm, sent_on)
+    comm.email_queued_at = None  # it has left: its status says so from now on
+    comm.reply_due = deadlines.reply_due(comm.ref_type, sent_on)
+    comm.publish_on = deadlines.publish_on(comm.letter, sent_on)
     comm.save(
         update_fields=[
             "status",
@@ -59,6 +60,7 @@ def mark_dispatched(action: Action, comm: Communication, channel: str, sent_at: 
             "dispatch_note",
             "reply_due",
             "publish_on",
+            "email_queued_at",
             "updated_at",
         ]
     )
@@ -91,8 +93,16 @@ def queue_email(action: Action, comm: Communication, kind: str, dedup_key: str) 
         next_attempt_at=now,
         created_at=now,
     )
+    if kind == Outbox.LETTER:
+        _letter_queued(comm, now)
     action.audit("outbox.queued", comm, after={"kind": kind, "to": row.to_address, "message_id": row.message_id})
     return row
+
+
+def _letter_queued(comm: Communication, when: dt.datetime | None) -> None:
+    """While an e-mail of the letter is on its way its text is fixed (`lifecycle.letter_fixed`); None: given up."""
+    Communication.objects.filter(pk=comm.pk).update(email_queued_at=when)
+    comm.email_queued_at = when
 
 
 @dataclass
@@ -108,6 +118,7 @@ class SendCase(Action):
     """
 
     permission = "workflow.send_letters"
+    records = ("case.sent", "case.follow_up_sent", "outbox.queued")
 
     def describe(self):
         return "send letters"
@@ -151,25 +162,76 @@ class SendCase(Action):
         return result
 
 
+class PublicationNeedsConfirmation(ValidationError):
+    """The dispatch date given would make the letter public at once; staff must confirm that day explicitly."""
+
+    def __init__(self, message: str, publish_on: dt.date):
+        super().__init__(message)
+        self.publish_on = publish_on
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _approved_on(case: Case) -> dt.date | None:
+    """The day the current text got its last approval (the letters could not leave before)."""
+    approvals = [row.approval.approved_at for row in clearance_of(case) if row.approval]
+    return timezone.localdate(max(approvals)) if approvals else None
+
+
+def check_dispatch_date(comm: Communication, sent_on: dt.date, confirm_publication_on: dt.date | None) -> None:
+    """A dispatch date cannot come before the letter's date or its approval, nor publish the letter by surprise."""
+    if sent_on > clock.today():
+        raise ValidationError(f"A dispatch cannot be recorded for a future date ({_day(sent_on)}).")
+    if comm.date and sent_on < comm.date:
+        raise ValidationError(
+            f"The dispatch date {_day(sent_on)} is before the letter's own date {_day(comm.date)}: a letter cannot "
+            "leave before it is dated. Check the year."
+        )
+    approved_on = _approved_on(comm.case)
+    if approved_on and sent_on < approved_on:
+        raise ValidationError(
+            f"The dispatch date {_day(sent_on)} is before the letters were approved by every mandate on "
+            f"{_day(approved_on)}: they could not have left before."
+        )
+    publish_on = deadlines.publish_on(comm.letter, sent_on)
+    if publish_on <= clock.today() and confirm_publication_on != publish_on:
+        when = "today" if publish_on == clock.today() else "a day already past"
+        raise PublicationNeedsConfirmation(
+            f"Sent on {_day(sent_on)}, {comm} becomes public on {_day(publish_on)}, {when}: it would be published "
+            f"at the next worker run. Confirm that it may be published on {_day(publish_on)}, or correct the date.",
+            publish_on,
+        )
+
+
 class RecordManualDispatch(Action):
     """Note verbale via the Permanent Mission, fax or courier: staff record how and when the letter left."""
 
     permission = "workflow.send_letters"
+    records = ("case.sent", "communication.sent")
 
     def describe(self):
         return "record a dispatch"
 
-    def perform(self, comm: Communication, channel: str, sent_on: dt.date, note: str = "") -> Communication:
+    def perform(
+        self,
+        comm: Communication,
+        channel: str,
+        sent_on: dt.date,
+        note: str = "",
+        confirm_publication_on: dt.date | None = None,
+    ) -> Communication:
+        """`confirm_publication_on`: the publication day staff confirmed, when the date makes it today or past."""
         comm = Communication.objects.select_for_update().select_related("case").get(pk=comm.pk)
         if channel not in {Communication.NOTE_VERBALE, Communication.FAX, Communication.COURIER}:
             raise ValidationError(f"{channel!r} is not a manual dispatch channel (note verbale, fax, courier).")
-        if sent_on > clock.today():
-            raise ValidationError("A dispatch cannot be recorded for a future date.")
         case = comm.case
         check(comm, Communication.SENT)  # a letter that left already says so, whatever the case's clearance
         _require_cleared(case, self.actor)
         if Outbox.objects.filter(communication=comm, kind=Outbox.LETTER, status__in=OPEN_OUTBOX).exists():
             raise ValidationError(f"An e-mail of {comm} is already in the outbox; resolve it there first.")
+        check_dispatch_date(comm, sent_on, confirm_publication_on)
         sent_at = timezone.make_aware(dt.datetime.combine(sent_on, dt.time(12, 0)))
         mark_dispatched(self, comm, channel, sent_at, note)
         if case.status == Case.APPROVED:
@@ -186,6 +248,7 @@ class RecordEmailSent(Action):
     """The SMTP server accepted the message: the outbox row is done and, for a letter, the letter is sent."""
 
     permission = None  # the worker
+    records = ("outbox.sent", "communication.sent")
 
     def perform(self, row_id: int, worker_id: str) -> bool:
         now = clock.now()
@@ -210,6 +273,7 @@ def backoff(attempts: int) -> dt.timedelta:
 
 class RecordEmailFailure(Action):
     permission = None  # the worker
+    records = ("outbox.failed", "outbox.retry_scheduled")
 
     def perform(self, row_id: int, worker_id: str, error: str) -> str:
         row = Outbox.objects.select_for_update().select_related("communication").get(pk=row_id)
@@ -222,6 +286,8 @@ class RecordEmailFailure(Action):
             handed_at=None,
             last_error=error[:2000],
         )
+        if gave_up and row.kind == Outbox.LETTER:
+            _letter_queued(row.communication, None)  # staff may correct and regenerate it, or resend it
         self.audit(
             "outbox.failed" if gave_up else "outbox.retry_scheduled",
             row.communication,
@@ -234,6 +300,7 @@ class MarkUncertain(Action):
     """A worker died after handing the message to SMTP: it may have left, so it must not leave again by itself."""
 
     permission = None  # the worker
+    records = ("outbox.uncertain",)
 
     def perform(self, row_id: int, stale_before: dt.datetime) -> bool:
         changed = Outbox.objects.filter(
@@ -249,6 +316,7 @@ class RequeueEmail(Action):
     """Staff send a failed or uncertain e-mail again, with the same Message-ID (receivers can drop duplicates)."""
 
     permission = "workflow.send_letters"
+    records = ("outbox.requeued",)
 
     def describe(self):
         return "send an e-mail again"
@@ -271,6 +339,8 @@ class RequeueEmail(Action):
             claimed_by="",
             attempts=F("attempts") * 0,
         )
+        if row.kind == Outbox.LETTER:
+            _letter_queued(row.communication, clock.now())
         self.audit("outbox.requeued", row.communication, before=before, after={"message_id": row.message_id})
         row.refresh_from_db()
         return row
@@ -280,6 +350,7 @@ class ConfirmEmailSent(Action):
     """Staff checked the mail server log: the uncertain message did leave. Record it as sent, once."""
 
     permission = "workflow.send_letters"
+    records = ("outbox.confirmed_sent", "communication.sent")
 
     def describe(self):
         return "confirm an e-mail was sent"

@@ -9,12 +9,12 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 
 from spcomms.audit.actions import Action
+from spcomms.cases.lifecycle import DISPATCHED, move
 from spcomms.cases.models import Communication, Reply
 from spcomms.lib import clock
-from spcomms.workflow import search_hooks
+from spcomms.portal import index
 from spcomms.workflow.models import ReplyToken
 from spcomms.workflow.tokens import hash_token, new_token
-from spcomms.workflow.transitions import DISPATCHED, move
 from spcomms.workflow.uploads import CheckedFile, extract_text
 
 
@@ -29,6 +29,7 @@ class DuplicateReply(ValidationError):
 
 class RecordReply(Action):
     permission = "cases.add_reply"
+    records = ("reply.recorded",)
 
     def describe(self):
         return "record a reply"
@@ -91,7 +92,7 @@ class RecordReply(Action):
             },
         )
         if comm.published_at and not confidential:
-            search_hooks.publication_changed(comm.pk)  # a reply to a published letter is public on receipt
+            index.refresh_for(comm)  # a reply to a published letter is public on receipt
         return reply
 
 
@@ -99,6 +100,7 @@ class IssueReplyLink(Action):
     """A new secret link for the addressee; the raw token is returned once and never stored."""
 
     permission = "workflow.send_letters"
+    records = ("reply_link.issued",)
 
     def describe(self):
         return "issue a reply link"
