@@ -26,6 +26,7 @@ import random
 import re
 import secrets
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -39,7 +40,16 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = ROOT / ".venv" / "bin"
 WORK = Path("/tmp/load-bench")
-PORTS = {"sqlite": 8111, "postgres": 8112}
+
+
+def free_port() -> int:
+    """A port nobody listens on now: a fixed one may be another bench's server, which would answer for ours."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+PORTS = {"sqlite": free_port(), "postgres": free_port()}
 WORDS = ["forced", "labour", "workers", "company", "Uyghur", "transfer", "factories", "allegations", "rights"]
 READS = [  # (weight, kind)
     (25, "search"), (10, "search.json"), (5, "search.csv"), (20, "page"), (10, "page.json"), (10, "feed"),
@@ -66,6 +76,8 @@ def server_env(engine: str, database_url: str) -> dict:
         "SPCOMMS_BEHIND_TLS_PROXY": "0",
         "SPCOMMS_TWO_FACTOR_REQUIRED": "0",
         "SPCOMMS_LOG_LEVEL": "WARNING",
+        "SPCOMMS_SITE_URL": f"http://127.0.0.1:{PORTS[engine]}",
+        "SPCOMMS_MAIL_FROM": "communications@bench.invalid",
     }
     return env
 
@@ -108,6 +120,8 @@ def start_gunicorn(env: dict, port: int) -> subprocess.Popen:
     command += ["-k", "gthread", "--threads", "4", "--timeout", "120", "--log-level", "warning"]
     server = subprocess.Popen(command, env=env, cwd=ROOT)
     for _ in range(200):
+        if server.poll() is not None:
+            sys.exit(f"load bench: gunicorn exited ({server.returncode})")
         try:
             connection = HTTPConnection("127.0.0.1", port, timeout=2)
             connection.request("GET", "/")
