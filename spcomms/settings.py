@@ -30,6 +30,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "spcomms.audit",
     "spcomms.registry",
     "spcomms.cases",
@@ -44,13 +47,19 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "spcomms.portal.errors.JsonErrorMiddleware",  # outermost: sees every refusal, the framework's too
+    "spcomms.lib.middleware.RequestSizeLimitMiddleware",  # before anything reads the body
+    "spcomms.lib.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "spcomms.workflow.sessions.StaffSessionMiddleware",
+    "spcomms.workflow.twofactor.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -109,8 +118,22 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "/staff/login/"
 # Counts failed logins per username+IP and locks after too many (spcomms.workflow.auth); admin login included.
 AUTHENTICATION_BACKENDS = ["spcomms.workflow.auth.ThrottledModelBackend"]
-LOGIN_MAX_FAILURES = env_int("SPCOMMS_LOGIN_MAX_FAILURES", 5, minimum=1)
+LOGIN_MAX_FAILURES = env_int("SPCOMMS_LOGIN_MAX_FAILURES", 5, minimum=1)  # per username, from any address
+LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("SPCOMMS_LOGIN_MAX_FAILURES_PER_ADDRESS", 20, minimum=1)  # any username
 LOGIN_LOCK_MINUTES = env_int("SPCOMMS_LOGIN_LOCK_MINUTES", 15, minimum=1)
+# Addresses of the reverse proxies in front: only from them is X-Forwarded-For believed (workflow.auth.client_ip).
+TRUSTED_PROXIES = env_list("SPCOMMS_TRUSTED_PROXIES", [])
+
+# Two-factor login (TOTP, django-otp) for the roles that read sources or approve letters (docs/security.md).
+TWO_FACTOR_REQUIRED = env_bool("SPCOMMS_TWO_FACTOR_REQUIRED", not DEBUG)
+TWO_FACTOR_PERMISSIONS = ("cases.view_source", "workflow.approve_letters")
+OTP_TOTP_ISSUER = "spcomms"
+
+# Staff sessions: logged out after SESSION_IDLE_MINUTES without a request, and SESSION_MAX_HOURS after login.
+SESSION_IDLE_MINUTES = env_int("SPCOMMS_SESSION_IDLE_MINUTES", 30, minimum=1)
+SESSION_MAX_HOURS = env_int("SPCOMMS_SESSION_MAX_HOURS", 10, minimum=1)
+SESSION_COOKIE_AGE = SESSION_MAX_HOURS * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español")]
@@ -127,6 +150,27 @@ MEDIA_URL = "media/"  # never served publicly: replies and annexes go through vi
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG and env_bool("SPCOMMS_SECURE_COOKIES", True)
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# HTTPS: the TLS-terminating proxy redirects http:// itself; HSTS tells browsers never to try http:// again.
+SECURE_HSTS_SECONDS = 0 if DEBUG else env_int("SPCOMMS_HSTS_SECONDS", 31536000, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SPCOMMS_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SPCOMMS_HSTS_PRELOAD", True)  # the header only allows listing; nothing is submitted
+SECURE_SSL_REDIRECT = env_bool("SPCOMMS_SSL_REDIRECT", not DEBUG)
+# The proxy must set X-Forwarded-Proto and overwrite one sent by the client (README, production notes).
+if env_bool("SPCOMMS_BEHIND_TLS_PROXY", not DEBUG):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# No inline script or style anywhere (templates link static files), so no 'unsafe-inline' (spcomms.lib.middleware).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+NO_STORE_PREFIXES = ("/staff/", "/admin/", "/reply/")  # staff pages, confidential downloads, reply links
+
+# Request size, refused before the body is read (spcomms.lib.middleware): the largest upload plus its form.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("SPCOMMS_DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440, minimum=1024)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("SPCOMMS_DATA_UPLOAD_MAX_NUMBER_FIELDS", 1000, minimum=10)
+DATA_UPLOAD_MAX_NUMBER_FILES = env_int("SPCOMMS_DATA_UPLOAD_MAX_NUMBER_FILES", 10, minimum=1)
 
 # The procedure's clock (see docs/configuration.md).
 PUBLICATION_DELAY_DAYS = env_int("SPCOMMS_PUBLICATION_DELAY_DAYS", 60, minimum=1)
@@ -149,7 +193,8 @@ def _day_offsets(name: str, default: str) -> tuple[int, ...]:
 REMINDER_OFFSETS_DAYS = _day_offsets("SPCOMMS_REMINDER_OFFSETS_DAYS", "-7,7")
 REPLY_LINK_DAYS = env_int("SPCOMMS_REPLY_LINK_DAYS", 365, minimum=1)
 REPLY_MAX_BYTES = env_int("SPCOMMS_REPLY_MAX_BYTES", 20 * 1024 * 1024, minimum=1024)
-REPLY_LINK_RATE = env_int("SPCOMMS_REPLY_LINK_RATE", 30, minimum=1)  # requests per link (or bad links per IP) an hour
+REPLY_LINK_RATE = env_int("SPCOMMS_REPLY_LINK_RATE", 30, minimum=1)  # uploads per link, failed look-ups per IP, an hour
+REQUEST_MAX_BYTES = env_int("SPCOMMS_REQUEST_MAX_BYTES", REPLY_MAX_BYTES + 1024 * 1024, minimum=1024)
 
 # Outgoing mail (spcomms worker). The worker always talks SMTP; there is no "console" mode in production.
 # The web application and the worker build reply links from SITE_URL and send as MAIL_FROM: with debug off they

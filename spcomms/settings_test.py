@@ -7,6 +7,12 @@ os.environ.setdefault("SPCOMMS_SECURE_COOKIES", "0")
 os.environ.setdefault("SPCOMMS_SITE_URL", "http://127.0.0.1:8000")
 os.environ.setdefault("SPCOMMS_MAIL_FROM", "communications@localhost")
 os.environ.setdefault("SPCOMMS_VAULT_KEY_GENERATE", "1")  # a key file in the data dir, mode 0600
+# Tests move the clock by months with staff logged in, and log in with passwords: the tests of two-factor login and
+# of session lifetimes switch these on themselves (override_settings).
+os.environ.setdefault("SPCOMMS_TWO_FACTOR_REQUIRED", "0")
+os.environ.setdefault("SPCOMMS_SESSION_IDLE_MINUTES", str(10**8))
+os.environ.setdefault("SPCOMMS_SESSION_MAX_HOURS", str(10**6))
+os.environ.setdefault("SPCOMMS_SSL_REDIRECT", "0")  # the test client speaks http://
 
 from spcomms.settings import *  # noqa: E402,F403
 from spcomms.settings import DATA_DIR, DATABASES  # noqa: E402

@@ -1,10 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 admin.site.site_header = "spcomms — Special Procedures communications"
 admin.site.site_title = "spcomms"
 
 urlpatterns = [
+    # The admin is behind the staff login (throttled, two-factor): its own login page only forwards there.
+    path("admin/login/", RedirectView.as_view(url="/staff/login/", query_string=True), name="admin-login"),
     path("admin/", admin.site.urls),
     path("staff/cases/", include("spcomms.drafting.urls")),
     path("", include("spcomms.intake.urls")),  # /submit/ (public form, receipt follow-up) and /staff/intake/
@@ -12,3 +15,9 @@ urlpatterns = [
     path("", include("spcomms.workflow.urls")),  # /staff/ (dashboard, clearance, letters) and /reply/<token>/
     path("", include("spcomms.portal.urls")),
 ]
+
+# The framework's refusals answer the documented JSON error on .json/.csv addresses (spcomms.portal.errors).
+handler400 = "spcomms.portal.errors.bad_request"
+handler403 = "spcomms.portal.errors.permission_denied"
+handler404 = "spcomms.portal.errors.page_not_found"
+handler500 = "spcomms.portal.errors.server_error"

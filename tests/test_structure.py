@@ -43,6 +43,12 @@ ALLOWED_WRITES = {
     ("workflow/throttle.py", "Throttle.objects.select_for_update().get_or_create"): "failure counters",
     ("workflow/throttle.py", "row.save"): "failure counters of the login and reply-link throttles",
     ("workflow/throttle.py", "Throttle.objects.filter(key=key[:200]).delete"): "failure counters",
+    ("workflow/throttle.py", "Throttle.objects.create"): "an attempt counter's row, created on first use",
+    ("workflow/throttle.py", "expired.update"): "an attempt counter's window starting again",
+    ("workflow/throttle.py", "Throttle.objects.filter(key=key, count__lt=limit).update"): "the atomic attempt count",
+    ("workflow/throttle.py", "Throttle.objects.filter(key=key, locked_until__isnull=True).update"): "a lock set",
+    ("workflow/throttle.py", "Throttle.objects.filter(key=key[:200], count__gt=0"): "a successful login's refund",
+    ("audit/backup.py", "digest.update"): "a hashlib digest, not a model",
     ("workflow/worker.py", "results.update"): "a Counter, not a model",
 }
 

@@ -3,10 +3,13 @@
 from django.contrib import admin
 
 from spcomms.adminsite.actions import DeleteRecord, SaveRecord
+from spcomms.lib.formfields import CleanModelForm
 
 
 class AuditedAdmin(admin.ModelAdmin):
-    """Admin whose saves and deletes go through the audited actions."""
+    """Admin whose saves and deletes go through the audited actions; its text is cleaned (lib.text) on the way in."""
+
+    form = CleanModelForm
 
     def save_model(self, request, obj, form, change):
         SaveRecord(request.user, obj).execute(save=obj.save)

@@ -28,6 +28,7 @@ from spcomms.cases.models import (
     Reply,
     Source,
 )
+from spcomms.lib.formfields import CleanModelForm, CleanTextMixin
 
 CASE_STATE_HELP = (
     "Changed only by the procedure on the staff pages (submit for clearance, approve, send, close), which check "
@@ -42,7 +43,7 @@ LETTER_STATE_HELP = (
 # --- cases -------------------------------------------------------------------------------------------------------
 
 
-class CaseAdminForm(forms.ModelForm):
+class CaseAdminForm(CleanTextMixin, forms.ModelForm):
     """Carries the version the page was opened at: a save over someone else's newer save is refused."""
 
     opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)  # `version` is not editable
@@ -79,6 +80,7 @@ class CaseAdminForm(forms.ModelForm):
 class _CaseRowInline(admin.TabularInline):
     """Mandates, signatories and addressees: what the letters were made from, fixed once the case is sent."""
 
+    form = CleanModelForm
     extra = 0
 
     def _fixed(self, obj) -> bool:
@@ -110,12 +112,14 @@ class CaseAddresseeInline(_CaseRowInline):
 
 
 class SourceInline(admin.StackedInline):
+    form = CleanModelForm
     model = Source
     extra = 0
     classes = ["collapse"]
 
 
 class CommunicationInline(admin.TabularInline):
+    form = CleanModelForm
     model = Communication
     fields = ["reference", "addressee", "date", "status", "published_at"]
     readonly_fields = fields

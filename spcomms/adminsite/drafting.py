@@ -13,6 +13,7 @@ from spcomms.drafting.models import (
     QuestionSet,
     QuestionSetItem,
 )
+from spcomms.lib.formfields import CleanModelForm
 
 
 @admin.register(Clause)
@@ -32,6 +33,7 @@ class QuestionAdmin(AuditedAdmin):
 
 
 class QuestionSetItemInline(admin.TabularInline):
+    form = CleanModelForm
     model = QuestionSetItem
     extra = 1
     autocomplete_fields = ["question"]
@@ -45,6 +47,7 @@ class QuestionSetAdmin(AuditedAdmin):
 
 
 class DraftClauseInline(admin.TabularInline):
+    form = CleanModelForm
     model = DraftClause
     extra = 0
 
@@ -58,6 +61,7 @@ class DraftAdmin(AuditedAdmin):
 
 
 class MembershipInline(admin.TabularInline):
+    form = CleanModelForm
     model = GroupMembership
     extra = 0
     raw_id_fields = ["case_addressee"]

@@ -1,10 +1,12 @@
 from django.contrib import admin
 
 from spcomms.adminsite.base import AuditedAdmin
+from spcomms.lib.formfields import CleanModelForm
 from spcomms.registry.models import Addressee, Mandate, MandateHolder, ReferenceCounter
 
 
 class HolderInline(admin.TabularInline):
+    form = CleanModelForm
     model = MandateHolder
     extra = 0
 

@@ -80,6 +80,11 @@ AUDIT_NAMES: dict[str, str] = {
     "pressrelease.approved": "every mandate of the case approved the press release (before/after: status)",
     "pressrelease.published": "a press release published on /news/ (after: slug, published_at, embargo)",
     "case.press_flag_dismissed": "staff decided a case announcing a press release will not have one (after: reason)",
+    # workflow: two-factor login (workflow.actions.twofactor)
+    "two_factor.enrolment_started": "a staff member began enrolling an authenticator (after: device id)",
+    "two_factor.enrolled": "a staff member's authenticator confirmed; new recovery codes issued (after: count)",
+    "two_factor.verified": "a login's second factor checked with the authenticator (after: device)",
+    "two_factor.recovery_code_used": "a login's second factor checked with a recovery code (after: codes left)",
 }
 
 GENERIC_VERBS = ("created", "changed", "deleted")  # the admin's save and delete of any model

@@ -2,13 +2,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from spcomms.cases.models import Communication
+from spcomms.lib.formfields import CleanCharField, CleanTextMixin
 from spcomms.lib.references import ReferenceError, parse_reference
 
 
-class CommunicationAdminForm(forms.ModelForm):
+class CommunicationAdminForm(CleanTextMixin, forms.ModelForm):
     """Reference as one field: blank to allocate the next number, or a historic reference as printed."""
 
-    reference = forms.CharField(
+    reference = CleanCharField(
         required=False,
         help_text="Leave blank to allocate the next number for the addressee's code and the letter's year, "
         "or enter a historic reference as printed, e.g. 'AL OTH 135/2021'.",

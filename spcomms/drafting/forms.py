@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from spcomms.cases import deadlines
 from spcomms.cases.models import TYPE_CHOICES
 from spcomms.drafting.models import AddresseeGroup, Clause, QuestionSet
+from spcomms.lib.formfields import CleanCharField
 from spcomms.registry.models import Addressee, Mandate
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -19,7 +20,7 @@ class VersionField(forms.IntegerField):
 
 
 class CaseForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=300, help_text=_("for staff; not printed in the letters"))
+    title = CleanCharField(label=_("Title"), max_length=300, help_text=_("for staff; not printed in the letters"))
     type = forms.ChoiceField(label=_("Type of communication"), choices=TYPE_CHOICES)
     version = VersionField(required=False)
 
@@ -32,7 +33,7 @@ class NewCaseForm(CaseForm):
 
 class MandateRow(forms.Form):
     mandate = forms.ModelChoiceField(label=_("Mandate"), queryset=Mandate.objects.filter(active=True), required=False)
-    resolution = forms.CharField(
+    resolution = CleanCharField(
         label=_("Resolution cited"), max_length=10, required=False, help_text=_("empty: the registry's")
     )
 
@@ -41,7 +42,7 @@ class SignatoryRow(forms.Form):
     """One signature per mandate: the holder (the mandate's holders only) and the title as printed."""
 
     holder = forms.ModelChoiceField(label=_("Signed by"), queryset=None, required=False)
-    printed_title = forms.CharField(label=_("Title as printed"), max_length=300, required=False)
+    printed_title = CleanCharField(label=_("Title as printed"), max_length=300, required=False)
 
     def __init__(self, *args, mandate: Mandate, **kwargs):
         super().__init__(*args, **kwargs)
@@ -62,13 +63,13 @@ MandateRows = forms.formset_factory(MandateRow, extra=0)
 class DraftForm(forms.Form):
     version = VersionField()
     letter_date = forms.DateField(label=_("Letter date"), widget=DATE_INPUT, required=False)
-    introduction = forms.CharField(
+    introduction = CleanCharField(
         label=_("Introduction"),
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
         help_text=_("'In this connection, we have received information …' — a group may have its own"),
     )
-    facts = forms.CharField(
+    facts = CleanCharField(
         label=_("Facts"),
         widget=forms.Textarea(attrs={"rows": 14}),
         required=False,
@@ -77,19 +78,19 @@ class DraftForm(forms.Form):
             "[^1] after a word marks footnote 1"
         ),
     )
-    concerns = forms.CharField(
+    concerns = CleanCharField(
         label=_("Concerns"),
         widget=forms.Textarea(attrs={"rows": 6}),
         required=False,
         help_text=_("'While we do not wish to prejudge the accuracy of these allegations …'"),
     )
-    after_questions = forms.CharField(
+    after_questions = CleanCharField(
         label=_("After the questions"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         help_text=_("e.g. the interim-measures paragraph of an urgent appeal"),
     )
-    annex_text = forms.CharField(
+    annex_text = CleanCharField(
         label=_("Annex text of this case"),
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
@@ -104,7 +105,7 @@ class DraftForm(forms.Form):
 
 
 class FootnoteRow(forms.Form):
-    text = forms.CharField(label=_("Footnote"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    text = CleanCharField(label=_("Footnote"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
 class ClauseRow(forms.Form):
@@ -147,17 +148,17 @@ class AddresseeForm(forms.Form):
         required=False,
         help_text=_("a State, company or organisation already registered"),
     )
-    company = forms.CharField(label=_("A new company: name"), max_length=300, required=False)
+    company = CleanCharField(label=_("A new company: name"), max_length=300, required=False)
     honorific = forms.ChoiceField(label=_("Honorific"), choices=Addressee.HONORIFICS, required=False)
-    person = forms.CharField(
+    person = CleanCharField(
         label=_("Representative: name"),
         max_length=200,
         required=False,
         help_text=_("e.g. 'Jane Roe' — the letter opens 'Dear Ms. Jane Roe,'; without a name: 'Dear Sir/Madam,'"),
     )
-    person_title = forms.CharField(label=_("Representative: title"), max_length=200, required=False)
-    domicile = forms.CharField(label=_("Country of domicile (alpha-3)"), max_length=3, required=False)
-    reference = forms.CharField(
+    person_title = CleanCharField(label=_("Representative: title"), max_length=200, required=False)
+    domicile = CleanCharField(label=_("Country of domicile (alpha-3)"), max_length=3, required=False)
+    reference = CleanCharField(
         label=_("Historic reference"),
         max_length=30,
         required=False,

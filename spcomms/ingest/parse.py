@@ -17,6 +17,7 @@ from spcomms.ingest.extract import extract_bytes, extract_text
 from spcomms.lib.letter import NON_STATE, STATE, AddresseeBlock, AlsoSentTo, Footnote, Letter, Sections
 from spcomms.lib.references import REFERENCE_IN_TEXT, ReferenceError, parse_reference
 from spcomms.lib.states import un_state_names
+from spcomms.lib.text import clean_letter, normalise_breaks
 
 _HEADER_LINES = 60  # the reference, date and salutation are within the first lines of the letter
 _QUESTION = re.compile(r"^(\d{1,2})\s*[.)]\s*(.*)$", re.DOTALL)
@@ -62,7 +63,7 @@ def parse_text(text: str, *, source: str = "<string>") -> Letter:
     """Parse a letter; raise ParseError (naming `source`) when the reference or date is missing or invalid."""
     if not isinstance(text, str) or not text.strip():
         raise ParseError(source, "empty letter: no text")
-    cleaned = clean(text)
+    cleaned = clean(normalise_breaks(text))  # pdfium's soft-hyphen marks are clean()'s to handle, so only breaks first
     paragraphs = [p for p in cleaned.paragraphs if p.strip()]
     header = _read_header(paragraphs, source)
     paragraphs, running_headers = running_header.remove(paragraphs, header.body_start, cleaned.running_headers,
@@ -75,7 +76,7 @@ def parse_text(text: str, *, source: str = "<string>") -> Letter:
     states, others = fields.also_sent_to(sections.also_sent)
     kind = STATE if header.code != "OTH" else NON_STATE
     name = running_headers[0] if running_headers else _state_name(header.code) or header.address_name
-    return Letter(
+    letter = Letter(
         reference=header.reference,
         type=header.type,
         code=header.code,
@@ -94,6 +95,7 @@ def parse_text(text: str, *, source: str = "<string>") -> Letter:
         publication_days=fields.publication_days(sections.publication),
         sections=sections,
     )
+    return clean_letter(letter)
 
 
 class _Header:

@@ -15,6 +15,7 @@ from django.utils.feedgenerator import Atom1Feed
 from spcomms.cases import visibility
 from spcomms.lib import clock
 from spcomms.lib.references import slug_of
+from spcomms.lib.text import clean_tree
 from spcomms.registry.models import Addressee, Mandate
 
 from .data import communication_url
@@ -47,6 +48,16 @@ def _one_id(request, name, queryset):
         raise BadRequest(f"unknown {name}: {raw}") from None
 
 
+class CleanAtom1Feed(Atom1Feed):
+    """Atom whose every string goes through lib.text.clean_text: XML cannot hold C0 controls (a 500 otherwise)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*clean_tree(args), **clean_tree(kwargs))
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*clean_tree(args), **clean_tree(kwargs))
+
+
 def absolute(path: str) -> str:
     """An IRI that names the same thing wherever the feed is read: SPCOMMS_SITE_URL + path (RFC 4287 ids)."""
     return settings.SITE_URL + path
@@ -56,7 +67,7 @@ class CommunicationsFeed(Feed):
     """Atom 1.0 (RFC 4287): the feed and every entry have an absolute id, a title and `updated`; the feed's author
     stands for every entry's; each entry links to its communication's page."""
 
-    feed_type = Atom1Feed
+    feed_type = CleanAtom1Feed
     link = "/communications"
     author_name = AUTHOR
 

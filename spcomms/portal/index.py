@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import secrets
 
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from spcomms.cases import visibility
@@ -59,9 +59,25 @@ def _id(communication_or_id) -> int:
     return getattr(communication_or_id, "pk", communication_or_id)
 
 
+def _lock_index() -> None:
+    """Take the index's one lock (its state row) before touching any index row, so that index writers queue instead
+    of deadlocking. Without it, two transactions that refresh overlapping letters in different orders (a reply on
+    one letter of a case, a hold on another) each held index rows the other needed, and PostgreSQL aborted one with
+    a 500 (found by bench/load.py). Held until the surrounding transaction ends."""
+    if SearchState.objects.select_for_update().filter(pk=1).exists():
+        return
+    try:
+        with transaction.atomic():
+            SearchState.objects.create(pk=1, token=secrets.token_hex(16))
+    except IntegrityError:
+        pass  # created by a parallel first writer
+    SearchState.objects.select_for_update().filter(pk=1).exists()
+
+
 def remove(communication_or_id) -> None:
     """Take a communication out of the index (unpublished, held, deleted). Safe to call when it is not there."""
     with transaction.atomic():
+        _lock_index()
         if _delete([_id(communication_or_id)]):
             _changed()
 
@@ -92,6 +108,7 @@ def reindex(communication_or_id) -> bool:
 def reindex_many(ids) -> int:
     ids = list(ids)
     with transaction.atomic():
+        _lock_index()
         deleted = _delete(ids)
         stored = _store(visibility.iter_public_data(ids))
         if deleted or stored:
@@ -102,6 +119,7 @@ def reindex_many(ids) -> int:
 def reindex_all(progress=None) -> int:
     """Rebuild the whole index from the gate, in one transaction (readers see the old index until it commits)."""
     with transaction.atomic():
+        _lock_index()
         _delete()
         _changed()
         count = _store(visibility.iter_public_data(), progress=progress)

@@ -24,8 +24,15 @@ def public_kind(addressee_kind: str) -> str:
 
 
 class SearchDocument(models.Model):
+    # No database constraint: inserting an index row must not take a share lock on its letter, which an action on
+    # another letter of the case may hold FOR UPDATE while it waits for the index lock (a deadlock on PostgreSQL).
+    # The index is derived data: deleting a letter removes its row (portal.index), `reindex` rebuilds it.
     communication = models.OneToOneField(
-        Communication, primary_key=True, on_delete=models.CASCADE, related_name="search_document"
+        Communication,
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="search_document",
+        db_constraint=False,
     )
     slug = models.CharField(max_length=40, unique=True)  # "AL-OTH-135-2021"
     reference = models.CharField(max_length=40)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import functools
 import io
 import logging
@@ -11,6 +10,8 @@ from django.core.exceptions import BadRequest
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
+
+from spcomms.lib.csvcells import safe_writer
 
 from .params import NotFoundPage
 
@@ -42,7 +43,7 @@ def csv_row(row: dict) -> list:
 def csv_lines(rows, columns=CSV_COLUMNS, cells=csv_row):
     """The header, then one line per row (communications by default): streamed by the export, joined by pages."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = safe_writer(buffer)
 
     def line(values) -> str:
         buffer.seek(0)

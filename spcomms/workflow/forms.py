@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from spcomms.cases.models import Communication, Reply
+from spcomms.lib.formfields import CleanCharField
 from spcomms.workflow.uploads import ACCEPTED, check_file, read_limited
 
 LANGUAGES = [
@@ -30,7 +31,7 @@ class StaffReplyForm(forms.Form):
     language = forms.ChoiceField(choices=LANGUAGES)
     channel = forms.ChoiceField(choices=Reply.CHANNELS)
     file = ReplyFileField(required=False, help_text=ACCEPTED)
-    text = forms.CharField(widget=forms.Textarea, required=False, help_text="leave empty to use the file's text")
+    text = CleanCharField(widget=forms.Textarea, required=False, help_text="leave empty to use the file's text")
     confidential = forms.BooleanField(required=False, help_text="the addressee asked that it not be published")
 
     def clean(self):
@@ -48,10 +49,10 @@ class AddresseeReplyForm(forms.Form):
 class ManualDispatchForm(forms.Form):
     channel = forms.ChoiceField(choices=[c for c in Communication.DISPATCH_CHANNELS if c[0] != Communication.EMAIL])
     sent_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
-    note = forms.CharField(required=False, max_length=500, help_text="e.g. note verbale number, tracking number")
+    note = CleanCharField(required=False, max_length=500, help_text="e.g. note verbale number, tracking number")
     # Set by the confirmation step when the date given would publish the letter today or at once.
     confirm_publication_on = forms.DateField(required=False, widget=forms.HiddenInput)
 
 
 class HoldForm(forms.Form):
-    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+    reason = CleanCharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)

@@ -10,6 +10,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from spcomms.ingest.extract import docx_problem
+from spcomms.lib.pdfsafety import pdf_problem
+from spcomms.lib.text import clean_text
 
 ACCEPTED = "PDF, DOCX or an image (PNG, JPEG, TIFF)"
 _SUFFIX = {"pdf": ".pdf", "docx": ".docx", "png": ".png", "jpeg": ".jpg", "tiff": ".tif"}
@@ -76,6 +78,8 @@ def check_file(name: str, data: bytes, limit: int | None = None) -> CheckedFile:
         raise ValidationError(f"{label} is not a readable DOCX: {docx_problem(data)}. Accepted: {ACCEPTED}.")
     if kind is None:
         raise ValidationError(f"{label} is not a {ACCEPTED} (judged by its content).")
+    if kind == "pdf" and (problem := pdf_problem(data)):
+        raise ValidationError(f"{label} is refused: {problem}. Accepted: {ACCEPTED}.")
     stem = "".join(ch for ch in Path(name).stem if ch.isalnum() or ch in "-_ .")[:80].strip() or "reply"
     return CheckedFile(stem + _SUFFIX[kind], data, kind, CONTENT_TYPES[kind], hashlib.sha256(data).hexdigest())
 
@@ -91,4 +95,4 @@ def extract_text(checked: CheckedFile) -> str:
         text, _ = extract_bytes(checked.data, checked.name)
     except ParseError:
         return ""
-    return text.strip()
+    return clean_text(text).strip()

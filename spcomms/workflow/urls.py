@@ -1,6 +1,6 @@
 from django.urls import path
 
-from spcomms.workflow.views import addressee, cases, dashboard, letters, login
+from spcomms.workflow.views import addressee, cases, dashboard, letters, login, twofactor
 
 app_name = "workflow"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("staff/", dashboard.dashboard, name="dashboard"),
     path("staff/login/", login.StaffLoginView.as_view(), name="login"),
     path("staff/logout/", login.StaffLogoutView.as_view(), name="logout"),
+    path("staff/two-factor/", twofactor.two_factor, name="two-factor"),
     path("staff/clearance/<int:case_id>/", cases.case_page, name="case"),
     path("staff/clearance/<int:case_id>/submit/", cases.submit, name="submit"),
     path("staff/clearance/<int:case_id>/approve/<int:mandate_id>/", cases.approve, name="approve"),

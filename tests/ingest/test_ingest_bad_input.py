@@ -93,3 +93,18 @@ def test_impossible_date():
     text = MINEBEA.read_text(encoding="utf-8").replace("12 March 2021", "31 February 2021")
     with pytest.raises(ParseError, match=r"letter\.txt: invalid date '31 February 2021'"):
         parse_text(text, source="letter.txt")
+
+
+def test_ingested_text_is_clean_of_word_breaks_and_controls():
+    pasted = MINEBEA.read_text().replace("\n", "\r\n").replace("Minebea", "Mine\x0bbea\x01", 1)
+    record = parse_text(pasted, source="pasted.txt").to_dict()
+
+    def strings(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict | list):
+            for item in value.values() if isinstance(value, dict) else value:
+                yield from strings(item)
+
+    found = "".join(strings(record))
+    assert "\r" not in found and "\x0b" not in found and "\x01" not in found

@@ -48,3 +48,17 @@ def test_reply_count_is_the_same_number_in_hits_pages_and_the_export(client, reg
     for hit in hits:
         entry = next(e for e in exported if e["reference"] == hit["reference"])
         assert hit["reply_count"] == hit["replies"] == entry["reply_count"] == len(entry["replies"])
+
+
+def test_formula_names_reach_every_csv_as_text(client, register):
+    from spcomms.portal import index
+    from spcomms.registry.models import Addressee
+
+    formula = '=HYPERLINK("http://evil.example","click")'
+    Addressee.objects.filter(pk=register.company.pk).update(name=formula)
+    index.refresh([register.to_company.pk])
+    export = list(csv.DictReader(io.StringIO(content(client.get("/export/communications.csv")))))
+    listing = list(csv.DictReader(io.StringIO(client.get("/communications.csv").content.decode())))
+    for rows in (export, listing):
+        names = {r["reference"]: r["addressee"] for r in rows}
+        assert names["AL OTH 135/2021"] == "'" + formula

@@ -15,3 +15,25 @@ def reply_pdf() -> bytes:
 
 EXECUTABLE = b"MZ\x90\x00" + b"\x00" * 200
 HTML_AS_PDF = b"<html><script>alert(1)</script></html>"
+
+
+def hand_made_pdf(catalog_extra: str = "", extra_objects: tuple[str, ...] = ()) -> bytes:
+    """A minimal valid one-page PDF (correct xref) whose catalog carries `catalog_extra`, e.g. an /OpenAction."""
+    objects = [
+        f"<< /Type /Catalog /Pages 2 0 R {catalog_extra} >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        *extra_objects,
+    ]
+    out, offsets = bytearray(b"%PDF-1.7\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+PDF_HEADER_THEN_HTML = b"%PDF-1.7\n<html><body><script>alert(document.cookie)</script></body></html>\n"

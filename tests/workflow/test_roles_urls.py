@@ -36,6 +36,8 @@ RULES = {  # (namespace, URL name): (GET, POST)
     # Staff login and logout work without a role; logged-in visitors are sent on to the dashboard.
     ("workflow", "login"): ((200, 302, 302, 302, 302, 302), (200, 302, 302, 302, 302, 302)),
     ("workflow", "logout"): (NOBODY, (L,) * 6),  # logging out ends on the login page
+    # Two-factor login: any logged-in account may enrol (compulsory or not is test_two_factor's matter).
+    ("workflow", "two-factor"): ((L, 200, 200, 200, 200, 200), (L, 400, 400, 400, 400, 400)),  # POST: no code
     # The procedure: everyone reads, the secretariat acts, a holder approves for their own mandate only.
     ("workflow", "dashboard"): (READ, NOBODY),
     ("workflow", "case"): (READ, NOBODY),

@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from spcomms.lib.letter import Letter
+from spcomms.lib.text import clean_letter
 
 from . import phrases
 from .body import AFTER_QUESTIONS_SECTIONS, BEFORE_QUESTIONS_SECTIONS, OPENING_SECTIONS, paragraphs, segments
@@ -23,6 +24,7 @@ INDENT = Cm(1.27)
 
 
 def render_docx(letter: Letter) -> bytes:
+    letter = clean_letter(letter)  # defensive: text from before the boundary cleaned it (lib.text)
     t = phrases.translate
     document = Document()
     _page_setup(document, letter)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.template.loader import render_to_string
 
@@ -22,9 +23,13 @@ class Rendered:
     filename: str
 
 
+LETTER_CSS = Path(__file__).resolve().parent.parent / "static" / "drafting" / "letter.css"
+
+
 def standalone_html(letter: Letter) -> str:
-    """A complete HTML document (the preview's fragment with its stylesheet), for saving to a file."""
-    return render_to_string("drafting/standalone.html", {"letter": letter, "fragment": render_html(letter)})
+    """A complete HTML document (the preview's fragment with its stylesheet inlined), for saving to a file."""
+    context = {"letter": letter, "fragment": render_html(letter), "stylesheet": LETTER_CSS.read_text()}
+    return render_to_string("drafting/standalone.html", context)
 
 
 FORMATS = {

@@ -7,6 +7,7 @@ import re
 from django.template.loader import render_to_string
 
 from spcomms.lib.letter import Letter
+from spcomms.lib.text import clean_letter
 
 from . import phrases
 from .body import AFTER_QUESTIONS_SECTIONS, BEFORE_QUESTIONS_SECTIONS, OPENING_SECTIONS, paragraphs, segments
@@ -18,6 +19,7 @@ def render_html(letter: Letter) -> str:
 
 def letter_context(letter: Letter) -> dict:
     """Paragraphs as lists of `Segment`s, so the template escapes every piece of text and builds the footnote links."""
+    letter = clean_letter(letter)  # defensive: text from before the boundary cleaned it (lib.text)
 
     def block(names: tuple[str, ...]) -> list:
         return [segments(p) for name in names for p in paragraphs(getattr(letter.sections, name))]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from spcomms.lib.letter import FOOTNOTE_TOKEN, Letter
+from spcomms.lib.text import clean_letter
 
 from . import phrases
 from .body import AFTER_QUESTIONS_SECTIONS, BEFORE_QUESTIONS_SECTIONS, OPENING_SECTIONS, paragraphs, section_paragraphs
@@ -38,6 +39,7 @@ def escape_with_footnotes(paragraph: str) -> str:
 
 
 def render_markdown(letter: Letter) -> str:
+    letter = clean_letter(letter)  # defensive: text from before the boundary cleaned it (lib.text)
     t = phrases.translate
     blocks = [
         f"**{escape(phrases.mandates_header(letter.mandates))}**",

@@ -15,6 +15,7 @@ from pathlib import Path
 import typst
 
 from spcomms.lib.letter import Letter
+from spcomms.lib.text import clean_letter
 
 from . import phrases
 from .body import AFTER_QUESTIONS_SECTIONS, BEFORE_QUESTIONS_SECTIONS, OPENING_SECTIONS, paragraphs, segments
@@ -45,6 +46,7 @@ def letter_json(letter: Letter) -> str:
 
 def letter_data(letter: Letter) -> dict:
     """What the template reads: display strings already translated, paragraphs as lists of text/footnote runs."""
+    letter = clean_letter(letter)  # defensive: text from before the boundary cleaned it (lib.text)
     t = phrases.translate
     notes = {f.number: f.text for f in letter.footnotes}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from spcomms.lib.letter import Letter
+from spcomms.lib.text import clean_letter
 
 from . import phrases
 from .body import (
@@ -17,6 +18,7 @@ from .body import (
 
 
 def render_text(letter: Letter) -> str:
+    letter = clean_letter(letter)  # defensive: text from before the boundary cleaned it (lib.text)
     t = phrases.translate
     blocks = [
         phrases.mandates_header(letter.mandates),

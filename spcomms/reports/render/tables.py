@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
+
+from spcomms.lib.csvcells import safe_writer
 
 from ..report import COMMUNICATION_COLUMNS, MANDATE_COLUMNS, REPLY_COLUMNS
 
@@ -32,9 +33,10 @@ def table_rows(report: dict, table: str) -> list[dict]:
 
 def render_csv(report: dict, table: str = "communications") -> bytes:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=TABLES[table], extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(table_rows(report, table))
+    writer = safe_writer(buffer)  # cells that spreadsheets would run as formulas get a leading '
+    columns = TABLES[table]
+    writer.writerow(columns)
+    writer.writerows([row.get(c, "") for c in columns] for row in table_rows(report, table))
     return buffer.getvalue().encode()
 
 

@@ -1,6 +1,7 @@
 """The addressee's pages behind the secret link: read the letter, upload replies, get a receipt.
 
-Unknown, expired and revoked links all answer 404 with the same page; failed lookups are rate limited per IP and
+Unknown, expired and revoked links all answer 404 with the same page; failed lookups are rate limited per IP (a
+valid link is never refused for its address's failures) and
 uploads per link (429), so guessing links is hopeless (256-bit tokens) and a leaked link cannot flood the register.
 """
 
@@ -32,14 +33,14 @@ def _too_many(request):
 
 def _token_or_refusal(request, token):
     """(ReplyToken, None) for a live link, else (None, response)."""
-    ip_key = f"reply-ip:{client_ip(request)}"
+    found = find_valid(token)
+    if found is not None and found.communication.status in DISPATCHED:
+        return found, None  # a valid link always works: a ministry behind one NAT shares its address with guessers
+    ip_key = f"reply-ip:{client_ip(request)}"  # failures only count, per address
     if throttle.locked_until(ip_key):
         return None, _too_many(request)
-    found = find_valid(token)
-    if found is None or found.communication.status not in DISPATCHED:
-        throttle.hit(ip_key, settings.REPLY_LINK_RATE, HOUR)
-        return None, render(request, "workflow/addressee/invalid.html", status=404)
-    return found, None
+    throttle.hit(ip_key, settings.REPLY_LINK_RATE, HOUR)
+    return None, render(request, "workflow/addressee/invalid.html", status=404)
 
 
 def _actor(found) -> str:

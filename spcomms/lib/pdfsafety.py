@@ -1,0 +1,76 @@
+"""Is an uploaded PDF a readable document without active content? Judged by opening it, never by its name.
+
+pdfium (pypdfium2) must open it and find a page: a file that merely starts with `%PDF-` (HTML behind a PDF header,
+a truncated file) is refused. Active content is refused too: document JavaScript (the /Names /JavaScript tree, which
+pdfium counts), and anywhere in the file, compressed object streams included, a /JavaScript or /JS action, a
+/Launch action (runs a program), additional actions (/AA: run on open, close, page view) or an /OpenAction that is an
+action rather than a page to show. Names written with #xx escapes (/J#61vaScript) are decoded before the check.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
+
+_STREAM = re.compile(rb"stream\r?\n(.*?)endstream", re.DOTALL)
+_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch|AA)(?![A-Za-z0-9])")
+_OPEN_ACTION = re.compile(rb"/OpenAction\s*(<<|\d+\s+\d+\s+R)")
+_MAX_INFLATED = 64 * 1024 * 1024  # a zip bomb inside a stream stops the scan, and the file is refused
+
+ACTIVE_LABELS = {
+    b"JavaScript": "JavaScript",
+    b"JS": "JavaScript",
+    b"Launch": "an action that launches a program",
+    b"AA": "actions that run when it is opened or viewed",
+}
+
+
+def pdf_problem(data: bytes) -> str | None:
+    """None for a readable PDF without active content, else why it is refused (for the uploader)."""
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        return f"it is not a readable PDF ({error})"
+    try:
+        if len(document) < 1:
+            return "it is not a readable PDF (no pages)"
+        if pdfium_raw.FPDFDoc_GetJavaScriptActionCount(document.raw) > 0:
+            return "it carries JavaScript"
+    finally:
+        document.close()
+    return _active_content(data)
+
+
+def _active_content(data: bytes) -> str | None:
+    parts, budget = [data], _MAX_INFLATED
+    for match in _STREAM.finditer(data):
+        try:
+            inflated = zlib.decompressobj().decompress(match.group(1), budget)
+        except zlib.error:
+            continue  # not Flate (an image, another filter): pdfium judged the structure above
+        budget -= len(inflated)
+        if budget <= 0:
+            return "its compressed content is too large to check"
+        parts.append(inflated)
+    for part in parts:
+        names = _NAME_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), part)
+        found = _ACTIVE.search(names)
+        if found:
+            return f"it carries {ACTIVE_LABELS[found.group(1)]}"
+        opening = _OPEN_ACTION.search(names)
+        if opening and _is_action(names, opening):
+            return "it runs an action when it is opened"
+    return None
+
+
+def _is_action(names: bytes, opening: re.Match) -> bool:
+    """An /OpenAction dictionary (or an object it points to) with /S is an action; an array is a page to show."""
+    if opening.group(1) == b"<<":
+        return b"/S" in names[opening.end() : opening.end() + 200]
+    number = opening.group(1).split()[0]
+    target = re.search(rb"(?<![0-9])" + number + rb"\s+0\s+obj\s*<<(.{0,200})", names, re.DOTALL)
+    return bool(target and b"/S" in target.group(1))

@@ -1,0 +1,53 @@
+"""Reply files are judged by their content: a PDF must open in pdfium and carry no JavaScript or launch action."""
+
+import zlib
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from spcomms.workflow.uploads import check_file
+from tests.workflow import files
+
+JS_OPEN = "/OpenAction << /S /JavaScript /JS (app.alert(1)) >>"
+
+
+def refusal(data: bytes) -> str:
+    with pytest.raises(ValidationError) as caught:
+        check_file("reply.pdf", data)
+    return " ".join(caught.value.messages)
+
+
+def test_real_and_plain_pdfs_are_accepted():
+    assert check_file("reply.pdf", files.reply_pdf()).kind == "pdf"
+    assert check_file("plain.pdf", files.hand_made_pdf()).kind == "pdf"
+    page_view = files.hand_made_pdf("/OpenAction [3 0 R /Fit]")  # opening at a page is no action
+    assert check_file("fit.pdf", page_view).kind == "pdf"
+
+
+def test_pdf_header_followed_by_html_is_refused_as_unreadable():
+    assert "reply.pdf is refused: it is not a readable PDF" in refusal(files.PDF_HEADER_THEN_HTML)
+
+
+@pytest.mark.parametrize(
+    "catalog, objects, reason",
+    [
+        (JS_OPEN, (), "JavaScript"),
+        ("/OpenAction 4 0 R", ("<< /S /Launch /F (cmd.exe) >>",), "launches a program"),
+        ("/AA << /WC 4 0 R >>", ("<< /S /Named /N /Print >>",), "run when it is opened"),
+        ("/Names << /JavaScript 4 0 R >>", ("<< /Names [(x) 5 0 R] >>", "<< /S /JavaScript /JS (1) >>"), "JavaScript"),
+        ("/OpenAction << /S /J#61vaScript /J#53 (1) >>", (), "JavaScript"),
+        ("/OpenAction 4 0 R", ("<< /S /GoToR /F (other.pdf) /D [0 /Fit] >>",), "runs an action"),
+    ],
+)
+def test_active_content_is_refused_with_the_reason(catalog, objects, reason):
+    message = refusal(files.hand_made_pdf(catalog, objects))
+    assert reason in message and "reply.pdf is refused" in message
+
+
+def test_javascript_hidden_in_a_compressed_object_stream_is_refused():
+    hidden = zlib.compress(b"5 0 obj << /S /JavaScript /JS (app.alert(1)) >> endobj")
+    stream = f"<< /Type /ObjStm /N 1 /First 0 /Filter /FlateDecode /Length {len(hidden)} >>\nstream\n"
+    data = files.hand_made_pdf("", ("<< >>",)).replace(
+        b"4 0 obj\n<< >>\nendobj", b"4 0 obj\n" + stream.encode() + hidden + b"\nendstream\nendobj"
+    )
+    assert "JavaScript" in refusal(data)
