@@ -11,9 +11,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from spcomms.intake.actions import PUBLIC, SaveDraftStep, SubmitDraft
 from spcomms.intake.forms import STEPS
 from spcomms.registry.models import Mandate
+from tests.workflow.files import hand_made_pdf
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PDF = hand_made_pdf()  # a readable one-page PDF: uploads are opened with pdfium and refused otherwise
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 STATUS = "/submit/status/"
 
