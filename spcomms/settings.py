@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "spcomms.ingest",
     "spcomms.drafting",
     "spcomms.portal",
+    "spcomms.assessment",
     "spcomms.workflow",
 ]
 
