@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from spcomms.lib.reading import structure
+from spcomms.lib.reading import rubric, structure
 from spcomms.lib.reading.lexical import QuestionTerms, terms
 from spcomms.lib.reading.segment import Block, Span, blocks_of
 
@@ -34,6 +34,7 @@ CONTENT_BAR = 0.42  # outside any section a sentence must resemble the question 
 CONTENT_STRONG = 0.52  # … and more than that to count as a full answer
 HEADING_BAR = 0.40  # a heading restating a question
 LEXICAL_WEIGHT = 0.35
+CUE_BONUS = 0.08  # question and sentence use the vocabulary of the same due-diligence indicator
 EVIDENCE_PER_ASK = 2
 _ELABORATION = re.compile(
     r"^\s*(?:this|these|that|it)\s+(?:includes?|may\s+include|covers?|means?)\b|^\s*for\s+"
@@ -205,13 +206,18 @@ class _Scorer:
             self.lexical.distinctive([terms(a) for a in asks], index) for index, asks in enumerate(self.asks)
         ]
         self.sentences = sentences
+        # Due-diligence vocabulary shared by question and sentence ("leverage" / "end our orders"): a cue.
+        self.cues = [rubric.cues(q) for q in questions]
+        self.sentence_cues = [rubric.cues(s.span.text) for s in sentences]
 
     def ask_cosine(self, sentence: int, question: int) -> np.ndarray:
         return self.ask_vectors[question] @ self.sentence_vectors[sentence]
 
     def ask_similarity(self, sentence: int, question: int) -> np.ndarray:
         cosine = self.ask_vectors[question] @ self.sentence_vectors[sentence]
-        return cosine + LEXICAL_WEIGHT * self.lexical.overlap(self.sentences[sentence].terms, question)
+        lexical = LEXICAL_WEIGHT * self.lexical.overlap(self.sentences[sentence].terms, question)
+        cue = CUE_BONUS * bool(self.cues[question] & self.sentence_cues[sentence])
+        return cosine + lexical + cue
 
     def question_similarity(self, sentence: int, question: int) -> float:
         return float(self.ask_similarity(sentence, question).max())
@@ -358,7 +364,7 @@ def _label_by_content(result, pool, scorer: _Scorer, questions: list[str], stric
     bar = CONTENT_STRONG if strict else CONTENT_BAR
     mine = []
     for sentence in candidates:
-        if sentence.allegation and not sentence.terms & scorer.lexical.per_question[index]:
+        if sentence.allegation and not sentence.terms & scorer.lexical.specific(index):
             continue  # a comment on the allegations, not an answer to this question
         score = scorer.question_similarity(sentence.index, index)
         rival = max((scorer.question_similarity(sentence.index, o) for o in others), default=0.0)

@@ -78,6 +78,11 @@ class QuestionTerms:
             return 0.0
         return sum(self.idf[t] for t in wanted & sentence_terms) / total
 
+    def specific(self, index: int) -> set[str]:
+        """Question `index`'s words that at most half of the letter's questions use."""
+        limit = max(1, len(self.per_question) // 2)
+        return {t for t in self.per_question[index] if self.frequency.get(t, 0) <= limit}
+
     def distinctive(self, ask_terms: list[set[str]], index: int) -> list[set[str]]:
         """Per ask of question `index`: its words that no other ask of the question uses and that are specific to
         this question (used by at most half of the letter's questions)."""

@@ -72,7 +72,8 @@ COMPANY = (
         "Use of leverage, corrective action and responsible disengagement",
         r"\b(?:leverage|corrective\s+action|remediation\s+plans?|suspend\w*\s+(?:new\s+)?(?:orders?|business|"
         r"sourcing)|terminat\w+\s+(?:the\s+)?(?:business\s+)?(?:relationship|contract)|disengag\w+|"
-        r"exit\w*\s+(?:the\s+)?(?:relationship|supplier)|jointly\s+engage|industry\s+(?:initiative|association))",
+        r"exit\w*\s+(?:the\s+)?(?:relationship|supplier)|(?:reduc\w+|end|stop|cancel\w*|suspend\w*)\s+(?:and\s+"
+        r"\w+\s+\w+\s+)?(?:our\s+|new\s+|all\s+|its\s+)?orders|jointly\s+engage|industry\s+(?:initiative|association))",
     ),
     _i(
         "grievance_mechanism",
@@ -167,6 +168,11 @@ class Score:
 
 def indicators_for(addressee_kind: str) -> tuple[Indicator, ...]:
     return STATE if addressee_kind == "state" else COMPANY
+
+
+def cues(text: str) -> set[str]:
+    """The indicators whose vocabulary a text uses (both kinds: a question may be either)."""
+    return {i.code for i in COMPANY + STATE if i.pattern.search(text)}
 
 
 def score_rubric(sentences, addressee_kind: str) -> list[Score]:

@@ -66,17 +66,33 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _split_on_marker_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut before a line opening with a marker, and after a first line that is only a heading ("Question 8")."""
     cuts = [start]
     offset = start
-    for line in text[start:end].split("\n"):
+    lines = text[start:end].split("\n")
+    for position, line in enumerate(lines):
         if offset > start and _LINE_HEADING.match(line):
             cuts.append(offset)
+        if position == 0 and len(lines) > 1 and _is_heading_line(line) and lines[1][:1].isupper():
+            cuts.append(offset + len(line) + 1)
         offset += len(line) + 1
     cuts.append(end)
     return list(zip(cuts, cuts[1:], strict=False))
 
 
+def _is_heading_line(line: str) -> bool:
+    words = line.split()
+    marked = bool(_LINE_HEADING.match(line)) or line.rstrip().endswith(":")
+    return marked and 0 < len(words) <= 12 and not line.rstrip().endswith((".", ";", ","))
+
+
+_LEADING_MARKER = re.compile(r"\(?\d{1,2}[.)]\s+(?=\S)")
+
+
 def sentences_of(text: str, start: int, end: int) -> tuple[Span, ...]:
+    marker = _LEADING_MARKER.match(text, start, end)
+    if marker and marker.end() < end:
+        start = marker.end()  # "5. The Helpdesk …": the paragraph's number is not part of the evidence
     spans, position = [], start
     chunk = text[start:end]
     for match in _SENTENCE_END.finditer(chunk):

@@ -45,7 +45,8 @@ REFUSAL = re.compile(
     r"(?:answer|respond|reply|comment|address|provide)|"
     r"declines?d?\s+to\s+(?:answer|respond|reply|comment|address|provide)|"
     r"(?:is|are|am)\s+not\s+in\s+a\s+position\s+to\s+(?:answer|respond|reply|comment|address|provide|disclose)|"
-    r"(?:will|shall|cannot|can\s*not|could\s+not)\s+(?:answer|respond\s+to|reply\s+to|comment\s+on|address)\s+"
+    r"(?:(?:will|shall|would|can|could)\s*not|cannot|won't|can't)\s+(?:answer|respond\s+to|reply\s+to|comment\s+on|"
+    r"address)\s+"
     r"(?:the\s+|your\s+|these\s+|those\s+|any\s+|this\s+|that\s+)?(?:other\s+|remaining\s+|further\s+)?"
     r"(?:questions?|points?|matters?|requests?)|"
     r"interference\s+in\s+(?:its|the|our)\s+internal\s+affairs|no\s+(?:further\s+)?(?:comment|response)\s+"
@@ -60,7 +61,8 @@ BOILERPLATE = re.compile(
     r"(?:best|kind)\s+regards|ref(?:erence)?\.?\s*:|(?:geneva|new\s+york)?,?\s*\d{1,2}\s+\w+\s+\d{4}$|"
     r"\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{4}$|"
     r"(?:we|i)\s+(?:remain|stand)\s+at\s+your\s+disposal|please\s+accept|the\s+permanent\s+mission|"
-    r"(?:we|i)\s+(?:acknowledge|confirm)\s+receipt|(?:we|i)\s+(?:would\s+like\s+to\s+)?thank\s+you|"
+    r"(?:we|i)\s+(?:acknowledge|confirm)\s+receipt|(?:we|i)\s+(?:would\s+)?(?:welcome|look\s+forward|stand\s+ready)|"
+    r"(?:we|i)\s+(?:have\s+)?received\s+your\s+(?:letter|communication)|(?:we|i)\s+(?:would\s+like\s+to\s+)?thank\s+you|"
     r"with\s+reference\s+to\s+your\s+(?:letter|communication)|reply\s+to\s+communication|"
     r"(?:head|office|director|chief|general\s+counsel)\b.{0,60}$|below\s+we\s+(?:answer|respond|reply))",
     re.IGNORECASE,
@@ -84,7 +86,7 @@ ALLEGATION_COMMENT = re.compile(
 )
 # "We have not (yet) engaged …": nothing done, so nothing described (an answer only to a "whether" question).
 NOTHING_DONE = re.compile(
-    r"\b(?:(?:have|has|had)\s+not\s+(?:yet\s+)?(?:been\s+)?\w+ed\b|(?:have|has)\s+(?:never|not\s+yet)\b|"
+    r"\b(?:(?:have|has|had)\s+not\s+(?:yet\s+)?(?:been\s+)?\w+|(?:have|has)\s+(?:never|not\s+yet)\b|"
     r"(?:did|does|do)\s+not\s+(?:have|engage|report|carry|conduct|undertake)\b|no\s+\w+\s+(?:has|have)\s+been\b)",
     re.IGNORECASE,
 )
