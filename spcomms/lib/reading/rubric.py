@@ -1,8 +1,8 @@
 """The due-diligence rubric: UN Guiding Principles 15–22 (companies), 29–31 (grievance), and the State duty;
 indicators in the style of KnowTheChain and the Corporate Human Rights Benchmark.
 
-Each indicator is scored 0 (absent), 1 (mentioned) or 2 (described with specifics: scope, figures, dates), with the
-sentences that carry it. A sentence counts when it matches the indicator's vocabulary and is not a statement that
+Each indicator is scored 0 (absent), 1 (mentioned) or 2 (described with specifics: scope, figures, dates — or
+described over two sentences or more), with the sentences that carry it. A sentence counts when it matches the indicator's vocabulary and is not a statement that
 nothing was done; generic legal compliance counts only as a mention. See docs/reply-assessment.md.
 """
 
@@ -187,7 +187,8 @@ def score_rubric(sentences, addressee_kind: str) -> list[Score]:
             and not _negated_near(indicator.pattern, s.span.text)
         ]
         specific = [s for s in found if _SPECIFICS.search(s.span.text) and not s.weak]
-        if specific:
+        described = [s for s in found if not s.weak]
+        if specific or len(described) >= 2:  # figures or dates, or a description over several sentences
             score = 2
         elif found:
             score = 1
