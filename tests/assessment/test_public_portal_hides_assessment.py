@@ -18,7 +18,9 @@ def test_public_site_never_shows_the_assessment(client, read_reply_135, reviewer
     RubricScore.objects.filter(assessment__reply=read_reply_135).update(title=f"{CANARY}-indicator")
     ReviewLabel(reviewer).execute(QuestionLabel.objects.filter(number=2).get(), "partly", note=f"{CANARY}-review")
     past = timezone.now() - dt.timedelta(days=1)
-    Communication.objects.filter(pk=comm.pk).update(published_at=past, publish_on=past.date(), date=dt.date(2021, 3, 12))
+    Communication.objects.filter(pk=comm.pk).update(
+        published_at=past, publish_on=past.date(), date=dt.date(2021, 3, 12)
+    )
     pages = [
         "/",
         "/index.json",

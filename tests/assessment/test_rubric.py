@@ -29,9 +29,7 @@ def test_statements_of_nothing_done_and_negations_score_zero():
 
 
 def test_state_replies_use_the_state_indicators():
-    result = scores(
-        "In 2016 the Government adopted a National Action Plan on Business and Human Rights.", kind="state"
-    )
+    result = scores("In 2016 the Government adopted a National Action Plan on Business and Human Rights.", kind="state")
     assert set(result) == {i.code for i in STATE}
     assert result["national_action_plan"].score == 2
     assert len(COMPANY) == 12 and len(STATE) == 5

