@@ -236,7 +236,10 @@ def read_reply(text: str, questions: list[str], encoder) -> Reading:
     blocks = blocks_of(text)
     sentences = _sentences(blocks)
     results = [QuestionResult(number=i) for i in range(1, len(questions) + 1)]
-    if not questions:
+    if not sentences:
+        for result in results:
+            result.note, result.confidence = "the reply has no text to read (a scan without a text layer?)", 0.3
+    if not questions or not sentences:
         return Reading(results, sentences, any(s.refusal for s in sentences), {})
     scorer = _Scorer(encoder, questions, sentences)
     heading_scores = {}
