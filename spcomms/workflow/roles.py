@@ -16,8 +16,9 @@ _SECRETARIAT_MODELS = {
     "registry": ("add", "change", "view"),
     "audit": ("view",),
     "workflow": ("view",),
+    "assessment": ("view", "review"),  # reading replies: read, confirm or correct (custom "review_assessment")
 }
-_REVIEWER_MODELS = {app: ("view",) for app in ("cases", "drafting", "registry", "audit", "workflow")}
+_REVIEWER_MODELS = {app: ("view",) for app in ("cases", "drafting", "registry", "audit", "workflow", "assessment")}
 
 ROLES: dict[str, dict] = {
     SECRETARIAT: {
