@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from spcomms.lib.reading import rubric, structure
+from spcomms.lib.reading.embeddings import QUESTION_TOKENS
 from spcomms.lib.reading.lexical import QuestionTerms, terms
 from spcomms.lib.reading.segment import Block, Span, blocks_of
 
@@ -193,10 +194,10 @@ class _Scorer:
         self.asks = [split_asks(q) for q in questions]
         self.whether = [[bool(structure.WHETHER.search(a)) for a in asks] for asks in self.asks]
         flat_asks = [a for asks in self.asks for a in asks]
-        vectors = encoder.encode(questions + flat_asks + [s.span.text for s in sentences])
-        self.question_vectors = vectors[: len(questions)]
-        ask_vectors = vectors[len(questions) : len(questions) + len(flat_asks)]
-        self.sentence_vectors = vectors[len(questions) + len(flat_asks) :]
+        letter_vectors = encoder.encode(questions + flat_asks, max_tokens=QUESTION_TOKENS)
+        self.question_vectors = letter_vectors[: len(questions)]
+        ask_vectors = letter_vectors[len(questions) :]
+        self.sentence_vectors = encoder.encode([s.span.text for s in sentences])
         self.ask_vectors, position = [], 0
         for asks in self.asks:
             self.ask_vectors.append(ask_vectors[position : position + len(asks)])
