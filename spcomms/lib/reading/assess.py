@@ -36,11 +36,11 @@ class ReplyAssessment:
 
 def assess_reply(text: str, questions: list[str], addressee_kind: str, encoder=None) -> ReplyAssessment:
     """`addressee_kind`: "state" for a State's reply, anything else for a company or other non-State actor."""
+    language, probability = detect_language(text)  # first: the small model, before the large one fragments the heap
     if encoder is None:
         from spcomms.lib.reading.embeddings import encoder as shared_encoder
 
         encoder = shared_encoder()
-    language, probability = detect_language(text)
     reading = read_reply(text, questions, encoder)
     return ReplyAssessment(
         language=language,
