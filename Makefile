@@ -40,9 +40,11 @@ test: install-test
 	@mkdir -p $(SPCOMMS_DATA_DIR)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# ruff, and the layers of docs/architecture.md (import-linter contracts in pyproject.toml).
 lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

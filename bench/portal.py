@@ -3,7 +3,7 @@
     .venv/bin/python bench/portal.py [--n 100000] [--engines sqlite,postgres] [--seconds 10] [--no-datasette]
 
 For each engine: build a synthetic published register (`--phase build`, in a child process so that DATABASE_URL
-picks the engine), index it with `portal.search.reindex_all`, serve it with gunicorn (2 workers, as a small
+picks the engine), index it with `portal.index.reindex_all`, serve it with gunicorn (2 workers, as a small
 production box would) and measure on 127.0.0.1: unloaded p50/p95 of search+facet queries (one client), then
 requests/s and p50/p95 under load with `wrk` (8 connections) for search, list and communication pages. In the same
 run, the same rows served by Datasette (default settings, FTS5) get the same queries. gunicorn and Datasette live in
@@ -112,7 +112,7 @@ def build(n: int) -> dict:
     from django.db import connection, transaction
 
     from spcomms.cases.models import Case, CaseMandate, Communication, Reply
-    from spcomms.portal import search
+    from spcomms.portal import index
     from spcomms.registry.models import Addressee, Mandate
 
     timings = {}
@@ -189,7 +189,7 @@ def build(n: int) -> dict:
     timings["generate_s"] = round(time.perf_counter() - started, 1)
 
     started = time.perf_counter()
-    indexed = search.reindex_all(progress=lambda k: print(f"  indexed {k}", file=sys.stderr, end="\r"))
+    indexed = index.reindex_all(progress=lambda k: print(f"  indexed {k}", file=sys.stderr, end="\r"))
     timings["reindex_all_s"] = round(time.perf_counter() - started, 1)
     with connection.cursor() as cursor:
         cursor.execute("SELECT SUM(LENGTH(body) + LENGTH(replies_text) + LENGTH(head)) FROM portal_searchdocument")

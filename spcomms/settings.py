@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "spcomms.portal",
     "spcomms.assessment",
     "spcomms.workflow",
+    "spcomms.adminsite",
 ]
 
 MIDDLEWARE = [
@@ -145,7 +146,9 @@ REPLY_MAX_BYTES = env_int("SPCOMMS_REPLY_MAX_BYTES", 20 * 1024 * 1024, minimum=1
 REPLY_LINK_RATE = env_int("SPCOMMS_REPLY_LINK_RATE", 30, minimum=1)  # requests per link (or bad links per IP) an hour
 
 # Outgoing mail (spcomms worker). The worker always talks SMTP; there is no "console" mode in production.
-SITE_URL = (env_str("SPCOMMS_SITE_URL", "http://127.0.0.1:8000") or "").rstrip("/")
+# The web application and the worker build reply links from SITE_URL and send as MAIL_FROM: with debug off they
+# refuse to start without them (`require_production_settings`); parse, render, ingest and the like do not need them.
+SITE_URL = (env_str("SPCOMMS_SITE_URL", "http://127.0.0.1:8000" if DEBUG else "") or "").rstrip("/")
 EMAIL_HOST = env_str("SPCOMMS_SMTP_HOST", "localhost")
 EMAIL_PORT = env_int("SPCOMMS_SMTP_PORT", 25, minimum=1)
 EMAIL_HOST_USER = env_str("SPCOMMS_SMTP_USER", "")
@@ -155,10 +158,13 @@ if SMTP_SECURITY not in {"none", "starttls", "tls"}:
     raise ImproperlyConfigured(f"SPCOMMS_SMTP_SECURITY={SMTP_SECURITY!r} must be none, starttls or tls")
 EMAIL_USE_TLS, EMAIL_USE_SSL = SMTP_SECURITY == "starttls", SMTP_SECURITY == "tls"
 EMAIL_TIMEOUT = env_int("SPCOMMS_SMTP_TIMEOUT", 30, minimum=1)
-DEFAULT_FROM_EMAIL = env_str("SPCOMMS_MAIL_FROM", "communications@localhost")
-MAIL_DOMAIN = DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1]
+DEFAULT_FROM_EMAIL = env_str("SPCOMMS_MAIL_FROM", "communications@localhost" if DEBUG else "")
+if DEFAULT_FROM_EMAIL and "@" not in DEFAULT_FROM_EMAIL:
+    raise ImproperlyConfigured(f"SPCOMMS_MAIL_FROM={DEFAULT_FROM_EMAIL!r} is not an e-mail address")
+MAIL_DOMAIN = DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1] if DEFAULT_FROM_EMAIL else "localhost"
+PRODUCTION_SETTINGS = {"SPCOMMS_SITE_URL": "SITE_URL", "SPCOMMS_MAIL_FROM": "DEFAULT_FROM_EMAIL"}
 OUTBOX_MAX_ATTEMPTS = env_int("SPCOMMS_OUTBOX_MAX_ATTEMPTS", 8, minimum=1)
-OUTBOX_LEASE_MINUTES = env_int("SPCOMMS_OUTBOX_LEASE_MINUTES", 10, minimum=1)
+OUTBOX_LEASE_SECONDS = env_int("SPCOMMS_OUTBOX_LEASE_SECONDS", 600, minimum=1)
 WORKER_INTERVAL_SECONDS = env_int("SPCOMMS_WORKER_INTERVAL", 60, minimum=1)
 
 LOGGING = {

@@ -4,6 +4,8 @@ import os
 
 os.environ.setdefault("SPCOMMS_SECRET_KEY", "test-only-secret-key")
 os.environ.setdefault("SPCOMMS_SECURE_COOKIES", "0")
+os.environ.setdefault("SPCOMMS_SITE_URL", "http://127.0.0.1:8000")
+os.environ.setdefault("SPCOMMS_MAIL_FROM", "communications@localhost")
 
 from spcomms.settings import *  # noqa: E402,F403
 from spcomms.settings import DATA_DIR, DATABASES  # noqa: E402

@@ -51,3 +51,40 @@ def staff(db, django_user_model):
 def staff_client(client, staff):
     client.force_login(staff)
     return client
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _record_which_action_writes_which_entry():
+    """For tests/audit/actions_seen.py: (action class, audit name) of every entry written during the run."""
+    from spcomms.audit.actions import Action
+    from tests.audit.actions_seen import SEEN
+
+    original = Action.audit
+
+    def audit(self, action, instance, **kwargs):
+        SEEN.add((type(self).__qualname__, action))
+        return original(self, action, instance, **kwargs)
+
+    Action.audit = audit
+    yield
+    Action.audit = original
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """After a whole, green run: fail when an action declares an audit entry that no test made it write."""
+    config = session.config
+    whole_run = not config.option.keyword and not config.option.markexpr and not config.args[1:]
+    ran_everything = (
+        whole_run and Path(config.args[0]).resolve() == Path(config.rootpath, "tests") if config.args else whole_run
+    )
+    if exitstatus != 0 or not ran_everything or session.testscollected < 100:
+        return
+    from tests.audit.actions_seen import missing
+
+    gaps = missing()
+    if gaps:
+        reporter = config.pluginmanager.get_plugin("terminalreporter")
+        reporter.write_line("\nAudit entries declared but never written by the suite:", red=True)
+        for gap in gaps:
+            reporter.write_line(f"  {gap}", red=True)
+        session.exitstatus = 1

@@ -2,9 +2,9 @@
 
 import datetime as dt
 
-from spcomms.cases.actions.cases import CaseOutline, CreateCase
 from spcomms.cases.actions.communications import RegisterCommunication
 from spcomms.cases.models import Case, Communication
+from spcomms.drafting.actions import CaseFields, SaveCase
 from spcomms.lib.references import parse_reference
 from spcomms.registry.models import Addressee, Mandate
 
@@ -26,14 +26,14 @@ def state(iso3):
 
 def case(title="A case", type="AL", mandate_titles=("Special Rapporteur on minority issues",), addressees=()):
     mandates = [Mandate.objects.get(title=t) for t in mandate_titles]
-    outline = CaseOutline(
+    outline = CaseFields(
         title=title,
         type=type,
         mandates=[(m, m.resolution) for m in mandates],
-        signatories=[(m.holders.first(), m.holders.first().printed_title) for m in mandates],
+        signatories={m.pk: (m.holders.first(), m.holders.first().printed_title) for m in mandates},
         addressees=list(addressees),
     )
-    return CreateCase(ACTOR).execute(outline)
+    return SaveCase(ACTOR).execute(outline)
 
 
 def communication(

@@ -57,7 +57,7 @@ def case_matrix(case: Case) -> Matrix:
         if assessment is not None:
             row.labels = {label.number: label.label for label in assessment.labels.all()}
             row.rubric_total = sum(score.score for score in assessment.scores.all())
-            numbers.update(row.labels)
+            numbers |= set(row.labels)
         rows.append(row)
     questions = sorted(numbers)
     unanswered = []

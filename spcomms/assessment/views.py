@@ -59,7 +59,7 @@ def highlighted(text: str, labels) -> list[dict]:
             start, end = int(item["start"]), int(item["end"])
             if 0 <= start < end <= len(text):
                 spans.append((start, end, label.number))
-                cuts.update((start, end))
+                cuts |= {start, end}
     points = sorted(cuts)
     pieces = []
     for start, end in zip(points, points[1:], strict=False):

@@ -11,8 +11,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 
-from spcomms.audit.log import record, snapshot
-from spcomms.audit.names import GENERIC_VERBS
+from spcomms.audit.log import record
 
 
 class Action:
@@ -44,49 +43,6 @@ class Action:
         raise NotImplementedError
 
     def audit(self, action: str, instance: models.Model, *, before=None, after=None):
-        if self.records and action not in self.records and action.rpartition(".")[2] not in GENERIC_VERBS:
+        if self.records and action not in self.records:  # no `records`: the admin's generic save and delete
             raise ValueError(f"{type(self).__name__} records {action!r} but does not declare it in `records`")
         return record(self.actor, action, instance, before=before, after=after)
-
-
-def _label(instance: models.Model) -> str:
-    return instance._meta.model_name
-
-
-class SaveObject(Action):
-    """Create or change one registry/case object (used by the admin and the CLI)."""
-
-    def __init__(self, actor, instance: models.Model):
-        super().__init__(actor)
-        self.instance = instance
-        verb = "change" if instance.pk else "add"
-        self.permission = f"{instance._meta.app_label}.{verb}_{_label(instance)}"
-
-    def describe(self):
-        return f"save {self.instance._meta.verbose_name}"
-
-    def perform(self, save=None):
-        model = type(self.instance)
-        previous = model.objects.filter(pk=self.instance.pk).first() if self.instance.pk else None
-        before = snapshot(previous)
-        self.instance.full_clean()
-        (save or self.instance.save)()
-        verb = "changed" if before else "created"
-        self.audit(f"{_label(self.instance)}.{verb}", self.instance, before=before, after=snapshot(self.instance))
-        return self.instance
-
-
-class DeleteObject(Action):
-    def __init__(self, actor, instance: models.Model):
-        super().__init__(actor)
-        self.instance = instance
-        self.permission = f"{instance._meta.app_label}.delete_{_label(instance)}"
-
-    def describe(self):
-        return f"delete {self.instance._meta.verbose_name}"
-
-    def perform(self):
-        before = snapshot(self.instance)
-        event = self.audit(f"{_label(self.instance)}.deleted", self.instance, before=before)
-        self.instance.delete()
-        return event

@@ -4,6 +4,13 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
+from spcomms.lib import clock
+
+
+def now():
+    """The procedure's clock (tests move it), read when the entry is written."""
+    return clock.now()
+
 
 class AppendOnlyError(Exception):
     """Raised when code tries to change or delete an audit entry."""
@@ -18,7 +25,7 @@ class AuditEventQuerySet(models.QuerySet):
 
 
 class AuditEvent(models.Model):
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    at = models.DateTimeField(default=now, editable=False, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="audit_events"
     )

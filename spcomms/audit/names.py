@@ -10,6 +10,7 @@ from __future__ import annotations
 AUDIT_NAMES: dict[str, str] = {
     # registry and accounts
     "addressee.created": "an addressee added to the registry (before: none; after: its fields)",
+    "mandateholder.created": "a mandate holder added to the registry, e.g. a signatory of an ingested letter",
     "user.created": "a staff account created (after: username, role groups, flags)",
     "user.password_reset": "a staff account's password replaced (after: username, role groups, flags)",
     "user.role_added": "a staff account joined a role group (after: role)",
@@ -18,7 +19,7 @@ AUDIT_NAMES: dict[str, str] = {
     "case.created": "a case created (after: its fields, mandates, signatories, addressees)",
     "case.changed": "a case's title, type, mandates or signatories changed (before/after: the outline)",
     "case.addressee_added": "an addressee put into one of the case's groups (after: addressee, group)",
-    "case.addressees_added": "addressees named by an ingested letter added to its case (after: names)",
+    "case.letter_adopted": "an ingested letter's text, questions and group recorded in its case (after)",
     "case.addressee_removed": "an addressee taken off a case before any letter was made (before: addressee)",
     "addresseegroup.created": "an addressee group created (after: its fields)",
     "addresseegroup.changed": "an addressee group's name, questions or phrasing changed (before/after)",

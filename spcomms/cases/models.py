@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
-from spcomms.lib.references import TYPES, Reference
+from spcomms.lib.references import TYPES, Reference, public_type
 from spcomms.registry.models import Addressee, Mandate, MandateHolder
 
 TYPE_CHOICES = [("AL", "Allegation letter"), ("UA", "Urgent appeal"), ("OL", "Other letter")]
@@ -53,7 +53,7 @@ class Case(models.Model):
     @property
     def public_type(self) -> str:
         """JAL/JUA/JOL for joint letters, as in the public tables."""
-        return f"J{self.type}" if self.joint else self.type
+        return public_type(self.type, self.casemandate_set.count())
 
     def ordered_mandates(self):
         return [cm.mandate for cm in self.casemandate_set.select_related("mandate").order_by("position")]
@@ -149,6 +149,8 @@ class Communication(models.Model):
         (COURIER, "Courier"),
     ]
     sent_at = models.DateTimeField(null=True, blank=True)
+    # Set while an e-mail of the letter is queued (pending, sending or uncertain): its text is then what leaves.
+    email_queued_at = models.DateTimeField(null=True, blank=True, editable=False)
     dispatch_channel = models.CharField(max_length=20, choices=DISPATCH_CHANNELS, blank=True)
     dispatch_note = models.TextField(blank=True, help_text="e.g. note verbale number, courier tracking number")
     on_hold = models.BooleanField(default=False, help_text="publication held by staff")

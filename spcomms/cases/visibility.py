@@ -11,9 +11,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
 from spcomms.cases.models import Communication, Reply
+from spcomms.lib import clock
+from spcomms.lib.references import public_type
 
 # The keys of the stored letter snapshot that are the letter itself (everything else is ignored).
 PUBLIC_LETTER_KEYS = (
@@ -73,7 +74,7 @@ def _published_q(now: dt.datetime) -> Q:
 
 def published_communications(now: dt.datetime | None = None) -> QuerySet[Communication]:
     """Queryset of published communications, for filtering and counting. Turn rows into data with `public_data`."""
-    return Communication.objects.filter(_published_q(now or timezone.now()))
+    return Communication.objects.filter(_published_q(now or clock.now()))
 
 
 def public_replies(communication: Communication, now: dt.datetime | None = None) -> list[PublicReply]:
@@ -91,7 +92,7 @@ def _public(communication: Communication, mandates: list[str], replies: list[Rep
         id=communication.id,
         reference=communication.reference,
         type=communication.ref_type,
-        public_type=f"J{communication.ref_type}" if len(mandates) > 1 else communication.ref_type,
+        public_type=public_type(communication.ref_type, len(mandates)),
         code=communication.ref_code,
         number=communication.ref_number,
         year=communication.ref_year,
@@ -116,7 +117,7 @@ def _is_public(communication: Communication, now: dt.datetime) -> bool:
 
 def public_data(communication: Communication, now: dt.datetime | None = None) -> PublicCommunication:
     """The allow-listed public view of one communication; raises Communication.DoesNotExist if it is not public."""
-    now = now or timezone.now()
+    now = now or clock.now()
     if not _is_public(communication, now):
         raise Communication.DoesNotExist(f"{communication.reference} is not published")
     replies = Reply.objects.filter(communication=communication, confidential=False).order_by("received_on", "id")
@@ -148,7 +149,7 @@ def public_with_case_letters(reference, now: dt.datetime | None = None):
 
     Communication.DoesNotExist (→ 404) if `reference` is absent or not public.
     """
-    now = now or timezone.now()
+    now = now or clock.now()
     its_case = published_communications(now).filter(
         ref_type=reference.type, ref_code=reference.code, ref_number=reference.number, ref_year=reference.year
     )
@@ -178,7 +179,7 @@ def iter_public_data(communication_ids=None, now: dt.datetime | None = None, chu
 
     from spcomms.cases.models import CaseMandate
 
-    now = now or timezone.now()
+    now = now or clock.now()
     published = published_communications(now).order_by("pk")
     if communication_ids is not None:
         published = published.filter(pk__in=list(communication_ids))

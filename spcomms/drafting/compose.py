@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from spcomms.cases import deadlines
 from spcomms.drafting import wording
 from spcomms.lib.letter import NON_STATE, STATE, AddresseeBlock, AlsoSentTo, Footnote, Letter, Sections, Signatory
 from spcomms.lib.references import Reference
@@ -48,7 +49,7 @@ class LetterPlan:
     footnotes: list[dict] = field(default_factory=list)
     annex: str = ""
     press_release: bool = False
-    publication_days: int = 60
+    publication_days: int = field(default_factory=deadlines.default_publication_days)
     other_states: list[str] = field(default_factory=list)  # the case's other State addressees, in case order
     other_companies: int = 0
     other_actors: int = 0

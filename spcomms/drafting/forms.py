@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from spcomms.cases import deadlines
 from spcomms.cases.models import TYPE_CHOICES
 from spcomms.drafting.models import AddresseeGroup, Clause, QuestionSet
 from spcomms.registry.models import Addressee, Mandate
@@ -95,7 +96,9 @@ class DraftForm(forms.Form):
         help_text=_("printed after the library clauses"),
     )
     press_release = forms.BooleanField(label=_("The experts may issue a press release"), required=False)
-    publication_days = forms.IntegerField(label=_("Days until publication"), min_value=1, max_value=365, initial=60)
+    publication_days = forms.IntegerField(
+        label=_("Days until publication"), min_value=1, max_value=365, initial=deadlines.default_publication_days
+    )
 
     TEXT_FIELDS = ("letter_date", "introduction", "facts", "concerns", "after_questions", "annex_text")
 

@@ -1,9 +1,12 @@
 """What staff write once per case: the drafted text, the clause library, the question bank, addressee groups."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from spcomms.cases import deadlines
 from spcomms.cases.models import Case, CaseAddressee
+from spcomms.registry.models import Mandate, MandateHolder
 
 
 class Clause(models.Model):
@@ -85,7 +88,7 @@ class Draft(models.Model):
     annex_clauses = models.ManyToManyField(Clause, through="DraftClause", blank=True)
     annex_text = models.TextField(blank=True, help_text="annex paragraphs written for this case, after the clauses")
     press_release = models.BooleanField(default=False, help_text="the experts may publicly express concern")
-    publication_days = models.PositiveSmallIntegerField(default=60)
+    publication_days = models.PositiveSmallIntegerField(default=deadlines.default_publication_days)
 
     def __str__(self):
         return f"Draft of {self.case}"
@@ -182,3 +185,39 @@ class GroupMembership(models.Model):
     def clean(self):
         if self.group.case_id != self.case_addressee.case_id:
             raise ValidationError("the addressee and the group belong to different cases")
+
+
+class Clearance(models.Model):
+    """The text version a case's approvals count against; a different version means approvals start over."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="clearance")
+    text_hash = models.CharField(max_length=64)
+    submitted_at = models.DateTimeField()
+    submitted_by = models.CharField(max_length=200)
+
+    class Meta:
+        db_table = "workflow_clearance"  # moved from workflow with its table (drafting owns the text approved)
+
+    def __str__(self):
+        return f"Clearance of {self.case} at {self.text_hash[:12]}"
+
+
+class Approval(models.Model):
+    """One mandate's agreement to one version of the case's letters."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="approvals")
+    mandate = models.ForeignKey(Mandate, on_delete=models.PROTECT)
+    holder = models.ForeignKey(MandateHolder, on_delete=models.PROTECT)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    text_hash = models.CharField(max_length=64, help_text="the version approved (drafting.textversion)")
+    approved_at = models.DateTimeField()
+
+    class Meta:
+        db_table = "workflow_approval"  # moved from workflow with its table (drafting owns the text approved)
+        ordering = ["approved_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "mandate", "text_hash"], name="one_approval_per_mandate_version")
+        ]
+
+    def __str__(self):
+        return f"{self.mandate} approved {self.case} ({self.text_hash[:12]})"

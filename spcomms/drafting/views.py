@@ -13,25 +13,24 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from spcomms.cases.lifecycle import StaleVersion, editable, locked_message, takes_follow_ups
 from spcomms.cases.models import Case, CaseAddressee, Communication
 from spcomms.drafting import forms
 from spcomms.drafting.actions import (
-    AddAddressee,
+    AddAddressees,
     CaseFields,
     ChangeMembership,
     DraftText,
+    GenerateLetters,
+    GenerationError,
     RemoveAddressee,
     SaveCase,
     SaveDraft,
     SaveGroup,
-    StaleVersion,
     check_group_unsent,
     check_member_unsent,
-    editable,
-    locked_message,
-    takes_follow_ups,
+    problems,
 )
-from spcomms.drafting.generate import GenerateLetters, GenerationError, problems
 from spcomms.drafting.models import AddresseeGroup, Draft, GroupMembership
 from spcomms.drafting.render.formats import FORMATS, render_as
 from spcomms.drafting.render.html import render_html
@@ -247,7 +246,9 @@ def _draft_forms(case: Case, draft: Draft, data=None):
     form = forms.DraftForm(data, initial=_draft_initial(case, draft))
     notes = forms.FootnoteRows(data, initial=[{"text": t} for t in draft.footnote_texts()], prefix="notes")
     clauses = forms.ClauseRows(
-        data, initial=[{"clause": dc.clause} for dc in draft.draftclause_set.select_related("clause")], prefix="clauses"
+        data,
+        initial=[{"clause": dc.clause} for dc in draft.draftclause_set.select_related("clause")] if draft.pk else [],
+        prefix="clauses",
     )
     return form, notes, clauses
 
@@ -278,7 +279,7 @@ def draft_edit(request, pk):
     case = get_object_or_404(Case, pk=pk)
     if refused := _refuse_if_locked(request, case):
         return refused
-    draft, _created = Draft.objects.get_or_create(case=case)  # a case made elsewhere may lack one
+    draft = Draft.objects.filter(case=case).first() or Draft(case=case)  # SaveDraft creates a missing one
     form, notes, clauses = _draft_forms(case, draft, request.POST or None)
     others_text = []
     if request.method == "POST" and form.is_valid() and notes.is_valid() and clauses.is_valid():
@@ -334,8 +335,9 @@ def addressee_add(request, pk):
     form = forms.AddresseeForm(request.POST or None, case=case, initial={"group": request.GET.get("group")})
     if request.method == "POST" and form.is_valid():
         try:
-            AddAddressee(request.user).execute(
-                form.cleaned_data["group"], form.addressee(), form.cleaned_data["reference"]
+            group = form.cleaned_data["group"]
+            AddAddressees(request.user).execute(
+                case, [form.addressee()], group=group, reference=form.cleaned_data["reference"]
             )
         except ValidationError as error:
             _fail(form, error)

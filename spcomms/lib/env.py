@@ -44,6 +44,21 @@ def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     return number
 
 
+def require_production_settings() -> None:
+    """Stop a server or worker that would send mail or links with placeholder addresses (debug off only)."""
+    from django.conf import settings
+
+    if settings.DEBUG:
+        return
+    missing = [name for name, setting in settings.PRODUCTION_SETTINGS.items() if not getattr(settings, setting)]
+    if missing:
+        raise ImproperlyConfigured(
+            f"{' and '.join(missing)} must be set when SPCOMMS_DEBUG is off: reply links in e-mails and the "
+            "sender of every e-mail are built from them (e.g. SPCOMMS_SITE_URL=https://spcomms.example.org, "
+            "SPCOMMS_MAIL_FROM=communications@example.org)"
+        )
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     value = os.environ.get(name)
     if value is None:

@@ -33,6 +33,29 @@ class Reference:
     def __str__(self) -> str:
         return f"{self.type} {self.code} {self.number}/{self.year}"
 
+    @property
+    def slug(self) -> str:
+        """The form in public URLs: 'AL OTH 135/2021' → 'AL-OTH-135-2021'."""
+        return f"{self.type}-{self.code}-{self.number}-{self.year}"
+
+
+def slug_of(reference: str) -> str:
+    """The URL slug of a printed reference ('AL OTH 135/2021' → 'AL-OTH-135-2021')."""
+    return parse_reference(reference).slug
+
+
+def reference_from_slug(slug: str) -> Reference:
+    """'AL-OTH-135-2021' → Reference; ReferenceError when it is not one."""
+    parts = slug.split("-")
+    if len(parts) != 4:
+        raise ReferenceError(f"{slug[:60]!r} is not a reference like AL-OTH-135-2021")
+    return parse_reference(f"{parts[0]} {parts[1]} {parts[2]}/{parts[3]}")
+
+
+def public_type(letter_type: str, mandate_count: int) -> str:
+    """The type in public tables: JAL/JUA/JOL for joint letters (more than one mandate), else AL/UA/OL."""
+    return f"J{letter_type}" if mandate_count > 1 else letter_type
+
 
 def parse_reference(text: str, *, valid_codes: frozenset[str] | set[str] | None = None) -> Reference:
     """Parse ``"AL OTH 135/2021"``; raise ReferenceError naming the faulty part.

@@ -10,15 +10,16 @@ import math
 
 from django.http import Http404, HttpRequest
 from django.urls import reverse
-from django.utils import timezone
 
 from spcomms.cases import visibility
 from spcomms.cases.models import Communication
+from spcomms.lib import clock
 from spcomms.lib.letter import Letter
-from spcomms.lib.references import ReferenceError
+from spcomms.lib.references import ReferenceError, reference_from_slug, slug_of
 from spcomms.registry.models import Addressee, Mandate
 
 from . import letter_files, params, search
+from .models import public_kind
 from .present import (
     CHANNEL_LABELS,
     FACET_TITLES,
@@ -26,8 +27,6 @@ from .present import (
     REPLIED_LABELS,
     TYPE_LABELS,
     highlight,
-    reference_from_slug,
-    slug_from_reference,
 )
 
 API_VERSION = 1
@@ -86,7 +85,8 @@ def _hit_data(request: HttpRequest, hit: search.Hit) -> dict:
         "summary": hit.summary,
         "snippet_html": str(highlight(hit.snippet)),
         "reply_received": hit.reply_count > 0,
-        "replies": hit.reply_count,
+        "reply_count": hit.reply_count,
+        "replies": hit.reply_count,  # the same number as reply_count (kept for API version 1 clients)
         "last_reply_on": hit.last_reply_on,
     }
 
@@ -199,7 +199,7 @@ def public_by_slug(slug: str):
     """(Reference, PublicCommunication) through the gate; Http404 for malformed or unpublished references."""
     try:
         reference = reference_from_slug(slug)
-        return reference, visibility.get_public_by_reference(reference, timezone.now())
+        return reference, visibility.get_public_by_reference(reference, clock.now())
     except (ReferenceError, Communication.DoesNotExist):
         raise Http404(f"no published communication {slug[:60]}") from None
 
@@ -208,10 +208,10 @@ def communication_data(request: HttpRequest, slug: str) -> dict:
     """One communication: metadata, the letter as structured data, downloads, replies and related letters."""
     try:  # the letter and the case's other letters in one bulk read through the gate
         reference = reference_from_slug(slug)
-        public, related = visibility.public_with_case_letters(reference, timezone.now())
+        public, related = visibility.public_with_case_letters(reference, clock.now())
     except (ReferenceError, Communication.DoesNotExist):
         raise Http404(f"no published communication {slug[:60]}") from None
-    canonical = slug_from_reference(reference)
+    canonical = reference.slug
     letter = letter_files.as_letter(public.letter)
     return {
         "api_version": API_VERSION,
@@ -225,7 +225,7 @@ def communication_data(request: HttpRequest, slug: str) -> dict:
         "date": public.date,
         "year": public.year,
         "published_at": public.published_at,
-        "addressee": {"name": public.addressee_name, "kind": search.public_kind(public.addressee_kind)},
+        "addressee": {"name": public.addressee_name, "kind": public_kind(public.addressee_kind)},
         "mandates": list(public.mandates),
         "summary": public.summary,
         "letter": public.letter,
@@ -265,14 +265,14 @@ def _downloads(request, slug: str, letter: Letter | None) -> dict:
 
 
 def _related(request, other: visibility.PublicCommunication) -> dict:
-    slug = search.slug_of(other.reference)
+    slug = slug_of(other.reference)
     return {
         "reference": other.reference,
         "slug": slug,
         "url": _absolute(request, communication_url(slug)),
         "date": other.date,
         "type": other.public_type,
-        "addressee": {"name": other.addressee_name, "kind": search.public_kind(other.addressee_kind)},
+        "addressee": {"name": other.addressee_name, "kind": public_kind(other.addressee_kind)},
         "reply_received": bool(other.replies),
         "replies": len(other.replies),
     }

@@ -2,29 +2,24 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, StreamingHttpResponse
-from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from spcomms.cases import visibility
+from spcomms.lib import clock
+from spcomms.lib.references import slug_of
 
 from .data import API_VERSION, communication_url
-from .search import public_kind, slug_of
-
-CSV_COLUMNS = [
-    "reference", "date", "type", "addressee", "addressee_kind", "mandates", "reply_received", "replies",
-    "last_reply_on", "published_at", "summary", "url",
-]  # fmt: skip
+from .models import public_kind
+from .render import csv_lines
 
 
 def register_rows(request):
     """Every published communication as a plain dict, oldest id first, with its letter and public replies."""
-    for item in visibility.iter_public_data(now=timezone.now()):
+    for item in visibility.iter_public_data(now=clock.now()):
         slug = slug_of(item.reference)
         yield {
             "reference": item.reference,
@@ -38,32 +33,15 @@ def register_rows(request):
             "mandates": list(item.mandates),
             "summary": item.summary,
             "reply_received": bool(item.replies),
+            "reply_count": len(item.replies),
+            "last_reply_on": item.replies[-1].received_on if item.replies else None,
             "replies": [{"received_on": r.received_on, "language": r.language, "text": r.text} for r in item.replies],
             "letter": item.letter,
         }
 
 
 def _csv_lines(request):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-
-    def line(values) -> str:
-        buffer.seek(0)
-        buffer.truncate()
-        writer.writerow(values)
-        return buffer.getvalue()
-
-    yield line(CSV_COLUMNS)
-    for row in register_rows(request):
-        replies = row["replies"]
-        yield line(
-            [
-                row["reference"], row["date"] or "", row["type"], row["addressee"]["name"], row["addressee"]["kind"],
-                "; ".join(row["mandates"]), "yes" if replies else "no", len(replies),
-                replies[-1]["received_on"] if replies else "", row["published_at"].isoformat(), row["summary"],
-                row["url"],
-            ]
-        )  # fmt: skip
+    return csv_lines(register_rows(request))
 
 
 def _json_chunks(request):

@@ -22,7 +22,8 @@ from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.utils import timezone
+
+from spcomms.lib import clock
 
 FACETS = ("kind", "type", "mandate", "addressee", "year", "replied")
 Counts = dict[str, dict[str, int]]  # facet → {value as text: number of letters}
@@ -276,7 +277,7 @@ def table() -> Table:
             current = _table
             if current is None or token is None or current.token != token:
                 current = load(cursor, token)
-                current.counts(None, Filters(), timezone.now())  # what the list page and most searches start from
+                current.counts(None, Filters(), clock.now())  # what the list page and most searches start from
                 if token is not None:
                     _table = current
     return current

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import BadRequest
-from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from spcomms.cases import visibility
+from spcomms.lib import clock
+from spcomms.lib.references import slug_of
 from spcomms.registry.models import Addressee, Mandate
 
 from .data import communication_url
 from .models import PUBLIC_KINDS
 from .present import TYPE_LABELS
-from .search import slug_of
 
 ITEMS = 50
 KIND_FILTER = {
@@ -66,7 +66,7 @@ class CommunicationsFeed(Feed):
         return "Letters of the UN Special Procedures and replies, as they are published."
 
     def items(self, filters):
-        now = timezone.now()
+        now = clock.now()
         published = visibility.published_communications(now)
         if filters["mandate"]:
             published = published.filter(case__casemandate__mandate=filters["mandate"])

@@ -1,6 +1,6 @@
 """The public search index: one row per published communication, copied out of the visibility gate.
 
-Nothing here is read from the cases tables directly: `portal.search.reindex` fills these rows from
+Nothing here is read from the cases tables directly: `portal.index` fills these rows from
 `cases.visibility.public_data`, so the index can only ever hold what the gate lets out. The full-text part lives
 beside it, per database: an FTS5 table `portal_fts` on SQLite (migrations/0002_fulltext.py), a `search_vector`
 tsvector column of SearchFacet with a GIN index on PostgreSQL (migrations/0004, filled by the trigger of 0003).
@@ -16,6 +16,11 @@ from spcomms.registry.models import Addressee, Mandate
 
 KIND_STATE, KIND_COMPANY, KIND_OTHER = "state", "company", "other"
 PUBLIC_KINDS = {KIND_STATE: "State", KIND_COMPANY: "Company", KIND_OTHER: "Other"}
+
+
+def public_kind(addressee_kind: str) -> str:
+    """The public addressee kind: State, company, or other (international organisations and other actors)."""
+    return {Addressee.STATE: KIND_STATE, Addressee.COMPANY: KIND_COMPANY}.get(addressee_kind, KIND_OTHER)
 
 
 class SearchDocument(models.Model):

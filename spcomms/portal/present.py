@@ -5,8 +5,6 @@ from __future__ import annotations
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from spcomms.lib.references import Reference, ReferenceError, parse_reference
-
 from .fulltext import MARK_END, MARK_START
 from .models import PUBLIC_KINDS
 
@@ -41,15 +39,3 @@ def highlight(snippet: str) -> SafeString:
     """Escape the snippet, then turn the engine's markers into <mark>: text is never spliced into markup unescaped."""
     escaped = escape(snippet.replace(MARK_START + MARK_END, ""))
     return mark_safe(escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))  # noqa: S308 - escaped above
-
-
-def reference_from_slug(slug: str) -> Reference:
-    """'AL-OTH-135-2021' → Reference; ReferenceError when it is not one."""
-    parts = slug.split("-")
-    if len(parts) != 4:
-        raise ReferenceError(f"{slug[:60]!r} is not a reference like AL-OTH-135-2021")
-    return parse_reference(f"{parts[0]} {parts[1]} {parts[2]}/{parts[3]}")
-
-
-def slug_from_reference(reference: Reference) -> str:
-    return f"{reference.type}-{reference.code}-{reference.number}-{reference.year}"

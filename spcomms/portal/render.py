@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import functools
 import io
-import json
 import logging
 
 from django.core.exceptions import BadRequest
@@ -24,12 +23,40 @@ def json_response(data: dict, status: int = 200) -> JsonResponse:
     return response
 
 
-def csv_response(rows: list[dict], columns: list[str], filename: str) -> HttpResponse:
+# One row per communication, the same in the search CSV and the bulk export (docs/api.md).
+CSV_COLUMNS = [
+    "reference", "date", "type", "addressee", "addressee_kind", "mandates", "reply_received", "replies",
+    "last_reply_on", "published_at", "summary", "url",
+]  # fmt: skip
+
+
+def csv_row(row: dict) -> list:
+    """A public communication row (a search hit or an export row: both carry these keys) as CSV cells."""
+    return [
+        row["reference"], row["date"] or "", row["type"], row["addressee"]["name"], row["addressee"]["kind"],
+        "; ".join(row["mandates"]), "yes" if row["reply_count"] else "no", row["reply_count"],
+        row["last_reply_on"] or "", row["published_at"].isoformat(), row["summary"], row["url"],
+    ]  # fmt: skip
+
+
+def csv_lines(rows):
+    """The header, then one line per row: streamed by the export, joined by the search page."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(rows)
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    writer = csv.writer(buffer)
+
+    def line(values) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(values)
+        return buffer.getvalue()
+
+    yield line(CSV_COLUMNS)
+    for row in rows:
+        yield line(csv_row(row))
+
+
+def csv_response(rows: list[dict], filename: str) -> HttpResponse:
+    response = HttpResponse("".join(csv_lines(rows)), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     response["Access-Control-Allow-Origin"] = "*"
     return response
@@ -56,11 +83,3 @@ def public_errors(view):
             return error_response(request, 404, str(exc) or "not found", fmt)
 
     return wrapped
-
-
-def flatten_for_csv(value) -> str:
-    if isinstance(value, list | tuple):
-        return "; ".join(str(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False)
-    return "" if value is None else str(value)

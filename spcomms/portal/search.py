@@ -1,8 +1,7 @@
 """Search over published communications: keeping the index in step, and querying it with facets.
 
 The index (portal.models) is filled only from `cases.visibility`, so it holds nothing the gate would not show.
-Callers: the publication worker and ingest call `reindex(communication)` / `remove(communication)`; signals do
-the same on every save (portal.signals); `spcomms reindex` rebuilds everything.
+The index is kept in step by portal.index, which the actions that change what is public call.
 
 Results contract (the same on SQLite FTS5 and PostgreSQL tsvector): the words of the query, lower-cased and
 stemmed (Porter / Snowball English), English stop words dropped, must all occur (AND) in the communication's head
@@ -15,22 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import secrets
 from dataclasses import dataclass, field
 
-from django.db import transaction
-from django.utils import timezone
-
 from spcomms.cases import visibility
-from spcomms.lib.letter import FOOTNOTE_TOKEN
-from spcomms.registry.models import Addressee, Mandate
+from spcomms.lib import clock
 
 from . import facets, fulltext
-from .models import KIND_COMPANY, KIND_OTHER, KIND_STATE, SearchDocument, SearchFacet, SearchMandate, SearchState
-
-# The sections that make one letter different from another; the standard paragraphs (capacity, procedure,
-# publication notice, legal annex) are in every letter and would only make every word match everything.
-INDEXED_SECTIONS = ("introduction", "facts", "concerns", "after_questions")
 
 # PostgreSQL's 'english' stop words (Snowball list), dropped on SQLite too so both engines agree.
 STOP_WORDS = frozenset(
@@ -54,131 +43,6 @@ def words_of(text: str) -> tuple[str, ...]:
     words = [w.lower() for w in WORD.findall(text or "")]
     kept = [w for w in words if w not in STOP_WORDS and "_" not in w]
     return tuple(dict.fromkeys(kept))[:MAX_WORDS]
-
-
-def public_kind(addressee_kind: str) -> str:
-    return {Addressee.STATE: KIND_STATE, Addressee.COMPANY: KIND_COMPANY}.get(addressee_kind, KIND_OTHER)
-
-
-# --- keeping the index in step -------------------------------------------------------------------------------
-
-
-def _id(communication_or_id) -> int:
-    return getattr(communication_or_id, "pk", communication_or_id)
-
-
-def remove(communication_or_id) -> None:
-    """Take a communication out of the index (unpublished, held, deleted). Safe to call when it is not there."""
-    with transaction.atomic():
-        if _delete([_id(communication_or_id)]):
-            _changed()
-
-
-def _delete(ids=None) -> int:
-    """Delete the documents of `ids` (None: all) from the index; how many there were."""
-    for model in (SearchMandate, SearchFacet):
-        model.objects.filter(**{} if ids is None else {"document_id__in": ids}).delete()
-    return (
-        SearchDocument.objects.filter(**{} if ids is None else {"pk__in": ids})
-        .delete()[1]
-        .get(SearchDocument._meta.label, 0)
-    )
-
-
-def _changed() -> None:
-    """A new state token: every process reloads its facet table (facets.table). Only on a real change: saving a
-    letter that is not public (a draft, a dispatch) must not make every web process reload."""
-    if not SearchState.objects.filter(pk=1).update(token=secrets.token_hex(16)):
-        SearchState.objects.create(pk=1, token=secrets.token_hex(16))
-
-
-def reindex(communication_or_id) -> bool:
-    """Bring one communication's index row in step with the gate; True if it is public (and now indexed)."""
-    return reindex_many([_id(communication_or_id)]) == 1
-
-
-def reindex_many(ids) -> int:
-    ids = list(ids)
-    with transaction.atomic():
-        deleted = _delete(ids)
-        stored = _store(visibility.iter_public_data(ids))
-        if deleted or stored:
-            _changed()
-        return stored
-
-
-def reindex_all(progress=None) -> int:
-    """Rebuild the whole index from the gate, in one transaction (readers see the old index until it commits)."""
-    with transaction.atomic():
-        _delete()
-        _changed()
-        count = _store(visibility.iter_public_data(), progress=progress)
-    fulltext.optimise()
-    return count
-
-
-def _store(public_items, progress=None, batch_size: int = 500) -> int:
-    mandate_ids = dict(Mandate.objects.values_list("title", "id"))
-    addressee_ids = {(kind, name): pk for kind, name, pk in Addressee.objects.values_list("kind", "name", "id")}
-    documents, links, count = [], [], 0
-
-    def flush():
-        SearchDocument.objects.bulk_create(documents)  # triggers write the SearchFacet rows (migration 0003)
-        SearchMandate.objects.bulk_create(links)
-        documents.clear()
-        links.clear()
-
-    for item in public_items:
-        documents.append(_document(item, addressee_ids[(item.addressee_kind, item.addressee_name)]))
-        links += [SearchMandate(document_id=item.id, mandate_id=mandate_ids[t]) for t in item.mandates]
-        count += 1
-        if len(documents) >= batch_size:
-            flush()
-            if progress:
-                progress(count)
-    flush()
-    return count
-
-
-def _letter_text(letter: dict | None) -> str:
-    if not letter:
-        return ""
-    sections = letter.get("sections") or {}
-    parts = [sections.get(name) or "" for name in INDEXED_SECTIONS] + list(letter.get("questions") or [])
-    return FOOTNOTE_TOKEN.sub("", "\n\n".join(p for p in parts if isinstance(p, str) and p))
-
-
-def _document(item: visibility.PublicCommunication, addressee_id: int) -> SearchDocument:
-    replies = item.replies
-    return SearchDocument(
-        communication_id=item.id,
-        slug=slug_of(item.reference),
-        reference=item.reference,
-        ref_type=item.type,
-        public_type=item.public_type,
-        code=item.code,
-        number=item.number,
-        year=item.year,
-        date=item.date,
-        sort_date=item.date or timezone.localdate(item.published_at),
-        published_at=item.published_at,
-        addressee_id=addressee_id,
-        addressee_name=item.addressee_name,
-        addressee_kind=public_kind(item.addressee_kind),
-        case_id=item.case_id,
-        mandate_titles=list(item.mandates),
-        summary=item.summary,
-        head=" \n".join([item.summary, item.addressee_name, item.reference, *item.mandates]),  # summary first: snippets
-        body=_letter_text(item.letter),
-        replies_text="\n\n".join(r.text for r in replies if r.text),
-        reply_count=len(replies),
-        last_reply_on=replies[-1].received_on if replies else None,
-    )
-
-
-def slug_of(reference: str) -> str:
-    """'AL OTH 135/2021' → 'AL-OTH-135-2021'."""
-    return re.sub(r"[\s/]+", "-", reference.strip())
 
 
 # --- querying ------------------------------------------------------------------------------------------------
@@ -265,7 +129,7 @@ def _set(values: tuple) -> tuple:
 
 def search(query: Query, now: dt.datetime | None = None) -> Results:
     """One page of hits, the total and every facet's counts, all under the same filters."""
-    now = now or timezone.now()
+    now = now or clock.now()
     filters = _filters(query)
     table = facets.table()
     matched: list[int] = []

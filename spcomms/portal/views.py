@@ -8,14 +8,10 @@ from django.views.decorators.http import require_safe
 
 from spcomms.cases import visibility
 from spcomms.cases.models import Reply
+from spcomms.lib.references import slug_of
 
 from . import data, letter_files
-from .render import csv_response, flatten_for_csv, json_response, public_errors
-
-SEARCH_CSV_COLUMNS = [
-    "reference", "date", "type", "addressee", "addressee_kind", "mandates", "reply_received", "replies",
-    "last_reply_on", "published_at", "summary", "url",
-]  # fmt: skip
+from .render import csv_response, json_response, public_errors
 
 
 @require_safe
@@ -34,12 +30,7 @@ def search(request, fmt=None):
     if fmt == "json":
         return json_response(page)
     if fmt == "csv":
-        rows = [
-            {k: flatten_for_csv(v) for k, v in row.items()}
-            | {"addressee": row["addressee"]["name"], "addressee_kind": row["addressee"]["kind"]}
-            for row in page["results"]
-        ]
-        return csv_response(rows, SEARCH_CSV_COLUMNS, "communications.csv")
+        return csv_response(page["results"], "communications.csv")
     return render(request, "portal/search.html", {"page": page})
 
 
@@ -63,7 +54,7 @@ def letter_file(request, slug, fmt):
     if letter is None:
         raise Http404(f"{public.reference} has no letter on file to download")
     response = HttpResponse(letter_files.render_file(letter, fmt), content_type=letter_files.CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{data.search.slug_of(public.reference)}.{fmt}"'
+    response["Content-Disposition"] = f'attachment; filename="{slug_of(public.reference)}.{fmt}"'
     return response
 
 

@@ -7,12 +7,9 @@ class WorkflowConfig(AppConfig):
     verbose_name = "Procedure: clearance, dispatch, replies, publication"
 
     def ready(self):
-        from django.contrib import admin
         from django.db.models.signals import post_migrate
 
-        from . import auth, clearance_reset, roles  # noqa: F401 - signal handlers
-
-        admin.site.login_form = auth.ThrottledAdminAuthenticationForm  # explains a locked login on /admin/ too
+        from . import auth, roles  # noqa: F401 - auth: the login throttle's receivers
 
         # Role groups are (re)synchronised after every migrate so that permissions of models added later join them.
         post_migrate.connect(roles.sync_after_migrate, dispatch_uid="spcomms.workflow.roles")

@@ -49,6 +49,8 @@ class ManualDispatchForm(forms.Form):
     channel = forms.ChoiceField(choices=[c for c in Communication.DISPATCH_CHANNELS if c[0] != Communication.EMAIL])
     sent_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
     note = forms.CharField(required=False, max_length=500, help_text="e.g. note verbale number, tracking number")
+    # Set by the confirmation step when the date given would publish the letter today or at once.
+    confirm_publication_on = forms.DateField(required=False, widget=forms.HiddenInput)
 
 
 class HoldForm(forms.Form):

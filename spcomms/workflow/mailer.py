@@ -36,7 +36,13 @@ def letter_pdf(comm: Communication) -> bytes:
     return render_pdf(Letter.from_dict(comm.letter))
 
 
-def compose(row: Outbox, link: str) -> EmailMessage:
+def attachment(row: Outbox) -> tuple[str, bytes, str]:
+    """The letter as PDF, rendered before the hand-over (it takes the longest)."""
+    comm = row.communication
+    return pdf_filename(comm), letter_pdf(comm), "application/pdf"
+
+
+def compose(row: Outbox, link: str, pdf: tuple[str, bytes, str] | None = None) -> EmailMessage:
     comm = row.communication
     if row.kind == Outbox.LETTER:
         subject = f"Communication {comm.reference} from the Special Procedures of the Human Rights Council"
@@ -59,7 +65,7 @@ def compose(row: Outbox, link: str) -> EmailMessage:
         to=[row.to_address],
         headers={"Message-ID": row.message_id},  # the outbox's idempotency key travels with the message
     )
-    message.attach(pdf_filename(comm), letter_pdf(comm), "application/pdf")
+    message.attach(*(pdf or attachment(row)))
     return message
 
 

@@ -7,8 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from spcomms.cases.models import Case, Communication
-from spcomms.registry.models import Mandate, MandateHolder
+from spcomms.cases.models import Communication
+from spcomms.registry.models import MandateHolder
 
 
 class Procedure(models.Model):
@@ -43,38 +43,6 @@ class HolderAccount(models.Model):
         return f"{self.user} as {self.holder}"
 
 
-class Clearance(models.Model):
-    """The text version a case's approvals count against; a different version means approvals start over."""
-
-    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="clearance")
-    text_hash = models.CharField(max_length=64)
-    submitted_at = models.DateTimeField()
-    submitted_by = models.CharField(max_length=200)
-
-    def __str__(self):
-        return f"Clearance of {self.case} at {self.text_hash[:12]}"
-
-
-class Approval(models.Model):
-    """One mandate's agreement to one version of the case's letters."""
-
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="approvals")
-    mandate = models.ForeignKey(Mandate, on_delete=models.PROTECT)
-    holder = models.ForeignKey(MandateHolder, on_delete=models.PROTECT)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
-    text_hash = models.CharField(max_length=64, help_text="the version approved (workflow.textversion)")
-    approved_at = models.DateTimeField()
-
-    class Meta:
-        ordering = ["approved_at", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["case", "mandate", "text_hash"], name="one_approval_per_mandate_version")
-        ]
-
-    def __str__(self):
-        return f"{self.mandate} approved {self.case} ({self.text_hash[:12]})"
-
-
 class Outbox(models.Model):
     """One e-mail to send. `message_id` is fixed before the first attempt: it is the idempotency key.
 
@@ -104,6 +72,10 @@ class Outbox(models.Model):
     claimed_by = models.CharField(max_length=100, blank=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
     handed_at = models.DateTimeField(null=True, blank=True, help_text="just before the SMTP transaction began")
+    # The reply link issued at the hand-over: revoked when that attempt fails, so a letter has one live link.
+    reply_token = models.ForeignKey(
+        "ReplyToken", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
     sent_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)
     created_at = models.DateTimeField()

@@ -18,6 +18,8 @@ _SECRETARIAT_MODELS = {
     "workflow": ("view",),
     "assessment": ("view", "review"),  # reading replies: read, confirm or correct (custom "review_assessment")
 }
+# Records of the procedure that only its actions write: every role may at most view them.
+RECORDS = {"clearance", "approval", "auditevent"}
 _REVIEWER_MODELS = {app: ("view",) for app in ("cases", "drafting", "registry", "audit", "workflow", "assessment")}
 
 ROLES: dict[str, dict] = {
@@ -42,7 +44,8 @@ def role_permissions(role: str, permission_model) -> list:
     chosen = set(perms)
     for app, actions in spec["models"].items():
         for perm in permission_model.objects.filter(content_type__app_label=app):
-            if perm.codename.split("_", 1)[0] in actions:
+            verb, _, model = perm.codename.partition("_")
+            if verb in actions and (verb == "view" or model not in RECORDS):
                 chosen.add(perm)
     for dotted in spec["extra"]:
         app, codename = dotted.split(".")

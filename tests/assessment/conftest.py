@@ -10,8 +10,8 @@ import pytest
 from django.contrib.auth.models import Permission
 
 from spcomms.cases.models import Communication, Reply
+from spcomms.ingest.actions import store_letter
 from spcomms.ingest.parse import parse_file
-from spcomms.ingest.store import store_letter
 from spcomms.lib.letter import Letter
 from spcomms.workflow.actions.replies import RecordReply
 

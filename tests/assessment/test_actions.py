@@ -101,3 +101,10 @@ def test_bad_values_and_missing_permission_are_refused(read_reply_135, reader):
     with pytest.raises(PermissionDenied):
         ReviewLabel(reader).execute(label, "partly")
     assert not Review.objects.exists()
+
+
+def test_confirming_a_score_is_recorded_as_a_confirmation(read_reply_135, reviewer):
+    score = RubricScore.objects.get(assessment__reply=read_reply_135, indicator="training")
+    ReviewScore(reviewer).execute(score, score.machine_score)
+    event = AuditEvent.objects.get(action="assessment.score_confirmed")
+    assert event.after["value"] == event.after["machine"] == 2

@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from spcomms.audit.actions import SaveObject
+from spcomms.adminsite.actions import SaveRecord as SaveObject
 from spcomms.audit.models import AppendOnlyError, AuditEvent
 from spcomms.registry.models import Addressee
 from tests import factories
@@ -56,21 +56,16 @@ def test_an_action_without_permission_changes_nothing(django_user_model):
 def test_a_failing_action_leaves_no_half_write():
     from django.db import IntegrityError
 
-    from spcomms.cases.actions.cases import CaseOutline, CreateCase
     from spcomms.cases.models import Case, CaseMandate
-    from spcomms.registry.models import Mandate
+    from spcomms.drafting.actions import CaseFields, SaveCase
+    from spcomms.registry.models import Addressee, Mandate
 
     mandate = Mandate.objects.get(title="Special Rapporteur on minority issues")
-    holder = mandate.holders.first()
-    # The case row is written before its mandates; the duplicate mandate fails there and must roll back the case.
-    outline = CaseOutline(
-        title="Half",
-        type="AL",
-        mandates=[(mandate, "43/8"), (mandate, "43/8")],
-        signatories=[(holder, holder.printed_title)],
-        addressees=[],
-    )
+    china = Addressee.objects.get(kind=Addressee.STATE, iso3="CHN")
+    # The case and its mandates are written before its addressees; the duplicate addressee fails there and must
+    # roll back the case.
+    outline = CaseFields(title="Half", type="AL", mandates=[(mandate, "43/8")], addressees=[china, china])
     with pytest.raises(IntegrityError):
-        CreateCase("test").execute(outline)
+        SaveCase("test").execute(outline)
     assert not Case.objects.exists() and not CaseMandate.objects.exists()
     assert not AuditEvent.objects.filter(action="case.created").exists()

@@ -8,11 +8,11 @@ from django.core.management import CommandError, call_command
 
 from spcomms.audit.models import AuditEvent
 from spcomms.cases.models import Case
+from spcomms.drafting.textversion import text_hash
 from spcomms.registry.models import Mandate, MandateHolder
 from spcomms.workflow.actions.clearance import ApproveLetters, SubmitForClearance
 from spcomms.workflow.models import HolderAccount
 from spcomms.workflow.roles import MANDATE_HOLDER, REVIEWER, SECRETARIAT
-from spcomms.workflow.textversion import text_hash
 from tests.workflow import builders
 
 pytestmark = pytest.mark.django_db

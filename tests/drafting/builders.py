@@ -5,8 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from spcomms.cases.models import Case, Communication
-from spcomms.drafting.actions import AddAddressee, CaseFields, DraftText, SaveCase, SaveDraft, SaveGroup
-from spcomms.drafting.generate import GenerateLetters
+from spcomms.drafting.actions import (
+    AddAddressees,
+    CaseFields,
+    DraftText,
+    GenerateLetters,
+    SaveCase,
+    SaveDraft,
+    SaveGroup,
+)
 from spcomms.drafting.models import AddresseeGroup, Clause, GroupMembership, QuestionSet
 from spcomms.registry.models import Addressee, Mandate
 
@@ -54,7 +61,8 @@ def group(case: Case, name: str, question_set: str | None = STATE_SET, introduct
 
 
 def add(to: AddresseeGroup, addressee: Addressee, reference: str = "") -> GroupMembership:
-    return AddAddressee(ACTOR).execute(to, addressee, reference)
+    (member,) = AddAddressees(ACTOR).execute(to.case, [addressee], group=to, reference=reference)
+    return member.membership
 
 
 def company(name="Acme Textiles Ltd.", honorific="Ms.", person="Jane Roe") -> Addressee:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from spcomms.audit.models import AuditEvent
+from spcomms.drafting.models import Draft
 
 
 def url(name: str, *args) -> str:
@@ -23,8 +24,8 @@ def audited(action: str) -> list[AuditEvent]:
 
 
 def draft_post(case, **changes) -> dict:
-    """The draft form as it stands, with `changes`."""
-    draft = case.draft
+    """The draft form as it stands (a new draft's defaults when the case has none yet), with `changes`."""
+    draft = Draft.objects.filter(case=case).first() or Draft(case=case)
     data = {
         "version": str(case.version),
         "letter_date": draft.letter_date.isoformat() if draft.letter_date else "",
@@ -37,5 +38,7 @@ def draft_post(case, **changes) -> dict:
         **({"press_release": "on"} if draft.press_release else {}),
     }
     data |= formset("notes", [{"text": n["text"]} for n in draft.footnotes])
-    data |= formset("clauses", [{"clause": str(dc.clause_id)} for dc in draft.draftclause_set.all()])
+    data |= formset(
+        "clauses", [{"clause": str(dc.clause_id)} for dc in draft.draftclause_set.all()] if draft.pk else []
+    )
     return data | changes

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from spcomms.cases.models import Communication
-from spcomms.drafting.generate import GenerateLetters
+from spcomms.drafting.actions import GenerateLetters
 from tests import factories
 from tests.drafting.builders import ACTOR, ready_case
 

@@ -5,8 +5,7 @@ import datetime as dt
 import pytest
 
 from spcomms.cases.models import Communication
-from spcomms.drafting.actions import CaseFields, SaveCase
-from spcomms.drafting.generate import GenerateLetters, GenerationError, problems
+from spcomms.drafting.actions import CaseFields, GenerateLetters, GenerationError, SaveCase, problems
 from spcomms.drafting.models import Draft, QuestionSet
 from spcomms.registry.models import Addressee, Mandate, MandateHolder
 from tests import factories

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from spcomms.cases.models import Communication
-from spcomms.drafting.generate import GenerateLetters
+from spcomms.drafting.actions import GenerateLetters
 from spcomms.drafting.models import GroupMembership
+from spcomms.ingest.actions import store_letter
 from spcomms.ingest.parse import parse_file
-from spcomms.ingest.store import store_letter
 from spcomms.lib.letter import Letter
 from tests.drafting.builders import ACTOR, DIRECT_SET, STATE_SET, add, company, group, state
 

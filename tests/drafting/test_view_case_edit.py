@@ -3,8 +3,8 @@ from pathlib import Path
 import pytest
 
 from spcomms.cases.models import Case
+from spcomms.ingest.actions import store_letter
 from spcomms.ingest.parse import parse_file
-from spcomms.ingest.store import store_letter
 from spcomms.registry.models import Mandate
 from tests.drafting.builders import MINORITIES, SLAVERY, new_case, sent_case
 from tests.drafting.desk import audited, formset, url

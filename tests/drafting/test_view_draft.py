@@ -2,7 +2,7 @@
 
 import pytest
 
-from spcomms.drafting.models import Clause
+from spcomms.drafting.models import Clause, Draft
 from tests.drafting.builders import new_case, sent_case, write_text
 from tests.drafting.desk import audited, draft_post, formset, url
 
@@ -15,6 +15,19 @@ def test_the_form_shows_the_text_and_the_version(staff_client):
     assert "Workers are allegedly transferred" in page
     assert f'name="version" value="{case.version}"' in page
     assert "Guiding Principle 13" in page  # clause choices from the library
+
+
+def test_a_case_made_without_a_draft_gets_one_when_its_text_is_first_saved(staff_client, staff):
+    from spcomms.adminsite.actions import SaveRecord
+    from spcomms.cases.models import Case
+
+    case = SaveRecord(staff, Case(title="Made in the admin", type="AL")).execute()  # no draft, unlike the desk's
+    assert not Draft.objects.filter(case=case).exists()
+    assert staff_client.get(url("draft", case.pk)).status_code == 200
+    response = staff_client.post(url("draft", case.pk), draft_post(case, facts="Facts typed later."))
+    assert response.status_code == 302
+    assert Draft.objects.get(case=case).facts == "Facts typed later."
+    assert audited("draft.created") and audited("draft.changed")
 
 
 def test_saving_sets_footnotes_and_clauses_in_row_order_and_bumps_the_version(staff_client):

@@ -4,7 +4,7 @@ import docx
 import pypdfium2
 import pytest
 
-from spcomms.drafting.generate import GenerateLetters
+from spcomms.drafting.actions import GenerateLetters
 from tests.drafting.builders import ACTOR, ready_case
 from tests.drafting.desk import url
 

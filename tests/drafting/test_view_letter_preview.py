@@ -1,6 +1,6 @@
 import pytest
 
-from spcomms.drafting.generate import GenerateLetters
+from spcomms.drafting.actions import GenerateLetters
 from tests.drafting.builders import ACTOR, add, group, new_case, ready_case, state, write_text
 from tests.drafting.desk import url
 

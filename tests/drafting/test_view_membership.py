@@ -1,7 +1,7 @@
 import pytest
 
 from spcomms.cases.models import CaseAddressee
-from spcomms.drafting.generate import GenerateLetters
+from spcomms.drafting.actions import GenerateLetters
 from spcomms.drafting.models import GroupMembership
 from tests.drafting.builders import ACTOR, STATE_SET, group, ready_case, sent_case
 from tests.drafting.desk import audited, url

@@ -9,7 +9,7 @@ from django.db import DatabaseError
 from spcomms.audit.models import AuditEvent
 from spcomms.cases.models import Case, Communication
 from spcomms.drafting.models import AddresseeGroup
-from spcomms.ingest import store
+from spcomms.ingest import actions as store
 from spcomms.ingest.management.commands import parse as parse_command
 from spcomms.registry.models import Addressee, MandateHolder
 from tests.ingest.ingest_helpers import CRRC, FIXTURES, MINEBEA, SAMPLES, XIAOMI, crrc_variant
@@ -180,6 +180,17 @@ def test_a_state_letter_naming_its_own_state_among_the_others(tmp_path, capsys):
     names = [a.name for a in letter.case.addressees.all()]
     assert letter.addressee.iso3 == "CHN" and names.count("China") == 1
     assert len(names) == 14  # China, and the 13 other States of the "also sent to" list
+
+
+@pytest.mark.django_db
+def test_a_signatory_not_in_the_registry_is_added_with_an_audit_entry(tmp_path, capsys):
+    path = crrc_variant(tmp_path, "new-holder.txt", ("Dante Pesce", "Fernanda Hopenhaym"))
+    call_command("ingest", str(path))
+    assert "1 ingested, 0 unchanged, 0 failed" in capsys.readouterr().out
+    holder = MandateHolder.objects.get(name="Fernanda Hopenhaym")
+    assert "business" in holder.mandate.title.lower()  # Dante Pesce's working group, from the letter's order
+    entry = AuditEvent.objects.get(action="mandateholder.created", object_id=str(holder.pk))
+    assert entry.actor_label == "cli:ingest" and entry.after["name"] == "Fernanda Hopenhaym"
 
 
 @pytest.mark.django_db

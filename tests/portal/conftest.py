@@ -5,8 +5,9 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from spcomms.cases.models import Reply
+from spcomms.cases.models import Communication, Reply
 from spcomms.lib.letter import NON_STATE, STATE, AddresseeBlock, Letter, Sections, Signatory
+from spcomms.portal import index
 from tests import factories
 
 SLAVERY = "Special Rapporteur on contemporary forms of slavery, including its causes and consequences"
@@ -68,6 +69,7 @@ def register(db):
         reg.company,
         "AL OTH 135/2021",
         published_at=past,
+        status=Communication.SENT,
         letter=letter_snapshot(
             "AL OTH 135/2021", "Minebea Example Corporation", False, "Workers were transferred to factories."
         ),
@@ -78,6 +80,7 @@ def register(db):
         "AL CHN 18/2020",
         date=dt.date(2021, 3, 19),
         published_at=past,
+        status=Communication.SENT,
         letter=letter_snapshot("AL CHN 18/2020", "China", True, "Labour transfer programmes in the region."),
     )
     reg.unpublished = factories.communication(reg.labour_case, reg.other_company, "AL OTH 136/2021")
@@ -95,8 +98,11 @@ def register(db):
         "UA BRA 7/2022",
         date=dt.date(2022, 6, 1),
         published_at=past,
+        status=Communication.SENT,
         letter=letter_snapshot(
             "UA BRA 7/2022", "Brazil", True, "Detainees were beaten in police custody.", dt.date(2022, 6, 1)
         ),
     )
+    # A register on file, as ingest leaves it: its public letters in the search index.
+    index.reindex_all()
     return reg

@@ -1,13 +1,18 @@
-"""portal.search: the index follows publication, holds, replies and edits; `spcomms reindex` rebuilds it."""
+"""portal.index: the actions that change what is public keep the index in step; `spcomms reindex` rebuilds it."""
 
 import datetime as dt
 
 from django.core.management import call_command
 from django.utils import timezone
 
-from spcomms.cases.models import Reply
-from spcomms.portal import search
+from spcomms.adminsite.actions import SaveRecord
+from spcomms.cases.models import Communication
+from spcomms.portal import index, search
 from spcomms.portal.models import SearchDocument, SearchMandate, SearchState
+from spcomms.workflow.actions.publication import HoldPublication, PublishCommunication, ReleaseHold
+from spcomms.workflow.actions.replies import RecordReply
+
+STAFF = "test-staff"
 
 
 def indexed():
@@ -22,32 +27,43 @@ def test_only_published_letters_are_indexed(register):
     assert indexed() == ["AL CHN 18/2020", "AL OTH 135/2021", "UA BRA 7/2022"]
 
 
-def test_publishing_holding_and_unpublishing_keep_the_index_in_step(register):
-    register.unpublished.published_at = timezone.now()
-    register.unpublished.save()
+def _due(comm):
+    """A letter that left 60 days ago: the worker's publication is due."""
+    Communication.objects.filter(pk=comm.pk).update(status=Communication.SENT, publish_on=dt.date(2021, 5, 1))
+
+
+def test_publishing_holding_and_releasing_keep_the_index_in_step(register):
+    _due(register.unpublished)
+    assert PublishCommunication("worker").execute(register.unpublished.pk)
     assert "AL OTH 136/2021" in indexed()
-    register.to_brazil.on_hold, register.to_brazil.hold_reason = True, "risk of reprisals"
-    register.to_brazil.save()
+    HoldPublication(STAFF).execute(register.to_brazil, "risk of reprisals")
     assert "UA BRA 7/2022" not in indexed() and found("beaten") == []
-    register.to_china.published_at = None
-    register.to_china.save()
-    assert "AL CHN 18/2020" not in indexed()
+    ReleaseHold(STAFF).execute(register.to_brazil)
+    assert found("beaten") == ["UA BRA 7/2022"]
 
 
 def test_new_public_replies_and_summary_edits_are_searchable(register):
-    Reply.objects.create(communication=register.to_china, received_on=dt.date(2021, 6, 1), text="Vocational centres.")
+    RecordReply(STAFF).execute(
+        register.to_china, received_on=dt.date(2021, 6, 1), language="en", channel="email", text="Vocational centres."
+    )
     assert found("vocational") == ["AL CHN 18/2020"]
     register.torture_case.summary = "Alleged ill-treatment of a journalist."
-    register.torture_case.save()
+    SaveRecord(STAFF, register.torture_case).execute()
     assert found("journalist") == ["UA BRA 7/2022"]
 
 
+def test_a_renamed_addressee_is_found_by_its_new_name(register):
+    register.brazil.name = "Federative Republic of Brazil"
+    SaveRecord(STAFF, register.brazil).execute()
+    assert found("federative") == ["UA BRA 7/2022"]
+
+
 def test_reindex_and_remove_are_idempotent(register):
-    assert search.reindex(register.to_company) is True
-    assert search.reindex(register.to_company) is True
-    assert search.reindex(register.unpublished) is False
-    search.remove(register.to_company)
-    search.remove(register.to_company)
+    assert index.reindex(register.to_company) is True
+    assert index.reindex(register.to_company) is True
+    assert index.reindex(register.unpublished) is False
+    index.remove(register.to_company)
+    index.remove(register.to_company)
     assert "AL OTH 135/2021" not in indexed()
 
 
@@ -72,7 +88,7 @@ def test_words_of_drops_syntax_and_stop_words():
 
 def test_cached_register_counts_follow_every_change_of_the_index(register):
     assert search.search(search.Query()).total == 3
-    search.remove(register.to_company)
+    index.remove(register.to_company)
     after = search.search(search.Query())
     assert after.total == 2 and "company" not in after.facets["kind"]
 
@@ -89,8 +105,8 @@ def test_only_a_change_of_the_index_makes_the_processes_reload_it(register):
 
     before = token()
     register.unpublished.staff_notes = "Call the source back on Monday."  # not public: the index does not change
-    register.unpublished.save()
+    SaveRecord(STAFF, register.unpublished).execute()
     assert token() == before
-    register.unpublished.published_at = timezone.now()
-    register.unpublished.save()
+    _due(register.unpublished)
+    PublishCommunication("worker").execute(register.unpublished.pk)
     assert token() != before

@@ -117,7 +117,7 @@ def test_csv_has_one_row_per_result(client, register):
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert [r["reference"] for r in rows] == ["UA BRA 7/2022", "AL CHN 18/2020"]
-    assert rows[0]["addressee"] == "Brazil" and rows[0]["reply_received"] == "False"
+    assert rows[0]["addressee"] == "Brazil" and rows[0]["reply_received"] == "no"
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from spcomms.cases.models import Case, CaseAddressee
-from spcomms.drafting.generate import GenerateLetters
+from spcomms.drafting.actions import DraftText, GenerateLetters, SaveDraft
 from spcomms.drafting.models import AddresseeGroup, Draft, GroupMembership, Question, QuestionSet, QuestionSetItem
 from spcomms.registry.models import Addressee, Mandate
 from tests import factories
@@ -31,8 +31,7 @@ def drafted_case(mandates=(MINORITIES, SLAVERY), emails=("ceo@acme.example",), t
         company.email = email
         company.save()
     case = factories.case(title=title, type=type, mandate_titles=mandates, addressees=companies)
-    Draft.objects.create(
-        case=case,
+    Draft.objects.filter(case=case).update(
         letter_date=LETTER_DATE,
         introduction="In this connection, we have received information concerning alleged forced labour.",
         facts="Workers are allegedly transferred to factories against their will.",
@@ -50,10 +49,23 @@ def mandate(title: str) -> Mandate:
     return Mandate.objects.get(title=title)
 
 
-def edit_draft(case: Case, facts: str) -> None:
+def edit_draft(case: Case, facts: str, actor=ACTOR) -> None:
+    """Change the facts through the desk's action, as staff do."""
     draft = Draft.objects.get(case=case)
-    draft.facts = facts
-    draft.save()
+    text = DraftText(
+        letter_date=draft.letter_date,
+        introduction=draft.introduction,
+        facts=facts,
+        concerns=draft.concerns,
+        after_questions=draft.after_questions,
+        footnotes=draft.footnote_texts(),
+        clauses=list(draft.annex_clauses.order_by("draftclause__position")),
+        annex_text=draft.annex_text,
+        press_release=draft.press_release,
+        publication_days=draft.publication_days,
+    )
+    case.refresh_from_db()
+    SaveDraft(actor).execute(case, text, case.version)
 
 
 def state_addressee(iso3: str) -> Addressee:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from spcomms.cases.models import Case, Communication
+from spcomms.drafting.textversion import text_hash
 from spcomms.workflow.actions.clearance import ApproveLetters, SubmitForClearance
 from spcomms.workflow.actions.dispatch import RecordManualDispatch, SendCase
 from spcomms.workflow.models import HolderAccount
-from spcomms.workflow.textversion import text_hash
 
 STAFF = "test-staff"
 

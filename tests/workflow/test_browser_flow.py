@@ -9,7 +9,7 @@ import pytest
 
 from spcomms.cases import visibility
 from spcomms.cases.models import Case, Communication
-from spcomms.portal.search import slug_of
+from spcomms.lib.references import slug_of
 from spcomms.workflow import worker
 from tests.workflow import builders, files
 from tests.workflow.conftest import PASSWORD, holder_of

@@ -5,12 +5,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from spcomms.audit.models import AuditEvent
 from spcomms.cases.models import Case
-from spcomms.drafting.generate import GenerateLetters
+from spcomms.drafting.actions import GenerateLetters
+from spcomms.drafting.clearance import all_approved, clearance_of
+from spcomms.drafting.models import Approval
+from spcomms.drafting.textversion import text_hash
 from spcomms.workflow.actions.clearance import ApproveLetters, SubmitForClearance
 from spcomms.workflow.actions.dispatch import SendCase
-from spcomms.workflow.clearance import all_approved, clearance_of
-from spcomms.workflow.models import Approval
-from spcomms.workflow.textversion import text_hash
 from tests.workflow import builders
 from tests.workflow.procedure import STAFF, approve, send
 
@@ -120,7 +120,7 @@ def test_renaming_the_case_keeps_approvals(case, holder_minorities):
 
 
 def test_changing_addressees_or_groups_during_clearance_resets_approvals(case, holder_minorities):
-    from spcomms.drafting.actions import AddAddressee, ChangeMembership, SaveGroup
+    from spcomms.drafting.actions import AddAddressees, ChangeMembership, SaveGroup
     from spcomms.drafting.models import AddresseeGroup, GroupMembership
 
     approve(case, holder_minorities)
@@ -131,7 +131,7 @@ def test_changing_addressees_or_groups_during_clearance_resets_approvals(case, h
     ChangeMembership(STAFF).execute(membership, others, "")
     assert clearance_of(case)[0].approval is None
     approve(case, holder_minorities)
-    AddAddressee(STAFF).execute(others, builders.state_addressee("CHN"))
+    AddAddressees(STAFF).execute(case, [builders.state_addressee("CHN")], group=others)
     assert clearance_of(case)[0].approval is None
 
 
@@ -156,7 +156,7 @@ def test_reordering_annex_clauses_resets_approvals(case, holder_minorities):
 
 
 def test_a_sent_case_refuses_desk_edits_without_a_trace(case, holder_minorities, holder_slavery):
-    from spcomms.drafting.actions import CaseLocked
+    from spcomms.cases.lifecycle import CaseLocked
 
     send(case, holder_minorities, holder_slavery)
     case.refresh_from_db()

@@ -7,14 +7,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from spcomms.audit.models import AuditEvent
 from spcomms.cases.models import Case, Communication
-from spcomms.drafting.actions import AddAddressee
-from spcomms.drafting.generate import GenerateLetters
-from spcomms.drafting.models import AddresseeGroup
+from spcomms.drafting.actions import AddAddressees, GenerateLetters
+from spcomms.drafting.clearance import all_approved
+from spcomms.drafting.models import AddresseeGroup, Clearance
+from spcomms.drafting.textversion import text_hash
 from spcomms.workflow.actions.clearance import ApproveLetters, SubmitForClearance
 from spcomms.workflow.actions.dispatch import RecordManualDispatch, SendCase
-from spcomms.workflow.clearance import all_approved
-from spcomms.workflow.models import Clearance, Outbox
-from spcomms.workflow.textversion import text_hash
+from spcomms.workflow.models import Outbox
 from tests import factories
 from tests.workflow import builders
 from tests.workflow.procedure import STAFF, approve, sent_by_hand
@@ -36,7 +35,7 @@ def add_letter(case: Case, name: str, email: str = "") -> Communication:
     company = factories.company(name)
     company.email = email
     company.save()
-    AddAddressee(STAFF).execute(AddresseeGroup.objects.get(case=case), company)
+    AddAddressees(STAFF).execute(case, [company], group=AddresseeGroup.objects.get(case=case))
     GenerateLetters(STAFF).execute(case)
     return case.communications.get(addressee=company)
 

@@ -3,11 +3,11 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from spcomms.cases.lifecycle import CASE_NEXT, COMMUNICATION_NEXT, IllegalTransition, check
 from spcomms.cases.models import Case, Communication
 from spcomms.workflow.actions.clearance import CloseCase, SubmitForClearance
 from spcomms.workflow.actions.dispatch import SendCase
 from spcomms.workflow.actions.replies import RecordReply
-from spcomms.workflow.transitions import CASE_NEXT, COMMUNICATION_NEXT, IllegalTransition, check
 from tests.workflow.procedure import STAFF
 
 

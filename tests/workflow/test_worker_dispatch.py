@@ -111,10 +111,10 @@ def test_worker_killed_after_smtp_accepted_never_sends_twice(queued, smtp, fake_
 def test_worker_killed_before_handing_over_retries_after_the_lease(queued, smtp, fake_clock, monkeypatch):
     from spcomms.workflow import mailer
 
-    def die(row, link):
+    def die(row):
         raise Killed
 
-    monkeypatch.setattr(mailer, "compose", die)
+    monkeypatch.setattr(mailer, "attachment", die)  # killed while rendering the letter, before the hand-over
     with pytest.raises(Killed):
         worker.run_once("worker-a")
     monkeypatch.undo()
@@ -168,7 +168,7 @@ def test_addressee_without_email_needs_a_manual_dispatch(db, holder_minorities, 
 
 
 def test_regenerating_the_letters_leaves_a_queued_letter_as_it_was_cleared(queued, smtp):
-    from spcomms.drafting.generate import GenerateLetters
+    from spcomms.drafting.actions import GenerateLetters
     from spcomms.drafting.models import Draft
 
     cleared = Communication.objects.get(pk=queued.pk).letter

@@ -183,7 +183,7 @@ def _sections(markers: list[_Marker], sentences: list[Sentence]) -> tuple[dict[i
         members = [i for i in range(marker.sentence, end) if not sentences[i].boilerplate]
         for number in marker.numbers:
             sections.setdefault(number, []).extend(members)
-        inside.update(range(marker.sentence, end))
+        inside |= set(range(marker.sentence, end))
     return sections, inside
 
 

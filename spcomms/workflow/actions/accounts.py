@@ -71,6 +71,7 @@ class CreateStaffAccount(Action):
     """
 
     permission = "auth.add_user"
+    records = ("user.created", "user.password_reset", "user.role_added", "holderaccount.created")
 
     def describe(self):
         return "create staff accounts"

@@ -10,13 +10,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from spcomms.audit.actions import Action
 from spcomms.audit.log import actor_fields
+from spcomms.cases.lifecycle import move
 from spcomms.cases.models import Case, Communication
+from spcomms.drafting.actions import ResetClearance
+from spcomms.drafting.clearance import all_approved
+from spcomms.drafting.models import Approval, Clearance
+from spcomms.drafting.textversion import text_hash
 from spcomms.lib import clock
 from spcomms.registry.models import Mandate
-from spcomms.workflow.clearance import all_approved
-from spcomms.workflow.models import Approval, Clearance, HolderAccount
-from spcomms.workflow.textversion import text_hash
-from spcomms.workflow.transitions import move
+from spcomms.workflow.models import HolderAccount
 
 
 def _locked(case: Case) -> Case:
@@ -36,6 +38,7 @@ def follow_up_submitted(case: Case, current_hash: str | None = None) -> bool:
 
 class SubmitForClearance(Action):
     permission = "workflow.submit_for_clearance"
+    records = ("case.submitted_for_clearance",)
 
     def describe(self):
         return "submit letters for clearance"
@@ -89,6 +92,7 @@ class ApproveLetters(Action):
     """A holder approves the text they read (`seen_hash`) for their own mandate."""
 
     permission = "workflow.approve_letters"
+    records = ("case.mandate_approved", "case.follow_up_approved", "case.approved")
 
     def describe(self):
         return "approve letters"
@@ -147,33 +151,9 @@ class ApproveLetters(Action):
         return approval
 
 
-class ResetClearance(Action):
-    """The text changed: approvals of the old version stop counting; an approved case goes back to clearance."""
-
-    permission = None  # follows an edit that was itself permission-checked
-
-    def perform(self, case: Case) -> bool:
-        clearance = Clearance.objects.filter(case=case).first()
-        if clearance is None:
-            return False
-        current = text_hash(case)
-        if clearance.text_hash == current:
-            return False
-        dropped = list(
-            Approval.objects.filter(case=case, text_hash=clearance.text_hash).values_list("mandate__title", flat=True)
-        )
-        before = {"status": case.status, "text_hash": clearance.text_hash, "approved_by": dropped}
-        clearance.text_hash = current
-        clearance.save(update_fields=["text_hash"])
-        if case.status == Case.APPROVED:
-            move(case, Case.IN_CLEARANCE)
-            case.save(update_fields=["status", "updated_at"])
-        self.audit("case.clearance_reset", case, before=before, after={"status": case.status, "text_hash": current})
-        return True
-
-
 class CloseCase(Action):
     permission = "workflow.close_case"
+    records = ("case.closed",)
 
     def describe(self):
         return "close a case"

@@ -7,15 +7,16 @@ import datetime as dt
 from django.conf import settings
 
 from spcomms.audit.actions import Action
+from spcomms.cases.lifecycle import WAITING
 from spcomms.cases.models import Communication
 from spcomms.lib import clock
 from spcomms.workflow.actions.dispatch import queue_email
 from spcomms.workflow.models import Outbox
-from spcomms.workflow.transitions import WAITING
 
 
 class MarkOverdue(Action):
     permission = None  # the worker
+    records = ("communication.reply_overdue",)
 
     def perform(self, comm_id: int) -> bool:
         claimed = Communication.objects.filter(
@@ -44,6 +45,7 @@ def reminder_due(comm: Communication, today: dt.date) -> int | None:
 
 class QueueReminder(Action):
     permission = None  # the worker
+    records = ("outbox.queued",)
 
     def perform(self, comm_id: int) -> Outbox | None:
         comm = Communication.objects.select_related("addressee").get(pk=comm_id)

@@ -11,17 +11,18 @@ from email.utils import make_msgid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from spcomms.audit.actions import Action
+from spcomms.cases import deadlines
+from spcomms.cases.lifecycle import check, move
 from spcomms.cases.models import Case, Communication
+from spcomms.drafting.actions import ResetClearance
+from spcomms.drafting.clearance import all_approved, clearance_of
 from spcomms.lib import clock
-from spcomms.workflow import deadlines
-from spcomms.workflow.actions.clearance import ResetClearance
-from spcomms.workflow.clearance import all_approved
-from spcomms.workflow.models import Outbox
-from spcomms.workflow.transitions import check, move
+from spcomms.workflow.actions.replies import issue_reply_link
+from spcomms.workflow.models import Outbox, ReplyToken
 
 OPEN_OUTBOX = (Outbox.PENDING, Outbox.SENDING, Outbox.UNCERTAIN, Outbox.FAILED)
 
@@ -49,8 +50,9 @@ def mark_dispatched(action: Action, comm: Communication, channel: str, sent_at: 
     previous = move(comm, Communication.SENT)
     sent_on = timezone.localdate(sent_at)
     comm.sent_at, comm.dispatch_channel, comm.dispatch_note = sent_at, channel, note
-    comm.reply_due = deadlines.reply_due(comm, sent_on)
-    comm.publish_on = deadlines.publish_on(comm, sent_on)
+    comm.email_queued_at = None  # it has left: its status says so from now on
+    comm.reply_due = deadlines.reply_due(comm.ref_type, sent_on)
+    comm.publish_on = deadlines.publish_on(comm.letter, sent_on)
     comm.save(
         update_fields=[
             "status",
@@ -59,6 +61,7 @@ def mark_dispatched(action: Action, comm: Communication, channel: str, sent_at: 
             "dispatch_note",
             "reply_due",
             "publish_on",
+            "email_queued_at",
             "updated_at",
         ]
     )
@@ -91,8 +94,16 @@ def queue_email(action: Action, comm: Communication, kind: str, dedup_key: str) 
         next_attempt_at=now,
         created_at=now,
     )
+    if kind == Outbox.LETTER:
+        _letter_queued(comm, now)
     action.audit("outbox.queued", comm, after={"kind": kind, "to": row.to_address, "message_id": row.message_id})
     return row
+
+
+def _letter_queued(comm: Communication, when: dt.datetime | None) -> None:
+    """While an e-mail of the letter is on its way its text is fixed (`lifecycle.letter_fixed`); None: given up."""
+    Communication.objects.filter(pk=comm.pk).update(email_queued_at=when)
+    comm.email_queued_at = when
 
 
 @dataclass
@@ -108,6 +119,7 @@ class SendCase(Action):
     """
 
     permission = "workflow.send_letters"
+    records = ("case.sent", "case.follow_up_sent", "outbox.queued")
 
     def describe(self):
         return "send letters"
@@ -151,25 +163,76 @@ class SendCase(Action):
         return result
 
 
+class PublicationNeedsConfirmation(ValidationError):
+    """The dispatch date given would make the letter public at once; staff must confirm that day explicitly."""
+
+    def __init__(self, message: str, publish_on: dt.date):
+        super().__init__(message)
+        self.publish_on = publish_on
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _approved_on(case: Case) -> dt.date | None:
+    """The day the current text got its last approval (the letters could not leave before)."""
+    approvals = [row.approval.approved_at for row in clearance_of(case) if row.approval]
+    return timezone.localdate(max(approvals)) if approvals else None
+
+
+def check_dispatch_date(comm: Communication, sent_on: dt.date, confirm_publication_on: dt.date | None) -> None:
+    """A dispatch date cannot come before the letter's date or its approval, nor publish the letter by surprise."""
+    if sent_on > clock.today():
+        raise ValidationError(f"A dispatch cannot be recorded for a future date ({_day(sent_on)}).")
+    if comm.date and sent_on < comm.date:
+        raise ValidationError(
+            f"The dispatch date {_day(sent_on)} is before the letter's own date {_day(comm.date)}: a letter cannot "
+            "leave before it is dated. Check the year."
+        )
+    approved_on = _approved_on(comm.case)
+    if approved_on and sent_on < approved_on:
+        raise ValidationError(
+            f"The dispatch date {_day(sent_on)} is before the letters were approved by every mandate on "
+            f"{_day(approved_on)}: they could not have left before."
+        )
+    publish_on = deadlines.publish_on(comm.letter, sent_on)
+    if publish_on <= clock.today() and confirm_publication_on != publish_on:
+        when = "today" if publish_on == clock.today() else "a day already past"
+        raise PublicationNeedsConfirmation(
+            f"Sent on {_day(sent_on)}, {comm} becomes public on {_day(publish_on)}, {when}: it would be published "
+            f"at the next worker run. Confirm that it may be published on {_day(publish_on)}, or correct the date.",
+            publish_on,
+        )
+
+
 class RecordManualDispatch(Action):
     """Note verbale via the Permanent Mission, fax or courier: staff record how and when the letter left."""
 
     permission = "workflow.send_letters"
+    records = ("case.sent", "communication.sent")
 
     def describe(self):
         return "record a dispatch"
 
-    def perform(self, comm: Communication, channel: str, sent_on: dt.date, note: str = "") -> Communication:
+    def perform(
+        self,
+        comm: Communication,
+        channel: str,
+        sent_on: dt.date,
+        note: str = "",
+        confirm_publication_on: dt.date | None = None,
+    ) -> Communication:
+        """`confirm_publication_on`: the publication day staff confirmed, when the date makes it today or past."""
         comm = Communication.objects.select_for_update().select_related("case").get(pk=comm.pk)
         if channel not in {Communication.NOTE_VERBALE, Communication.FAX, Communication.COURIER}:
             raise ValidationError(f"{channel!r} is not a manual dispatch channel (note verbale, fax, courier).")
-        if sent_on > clock.today():
-            raise ValidationError("A dispatch cannot be recorded for a future date.")
         case = comm.case
         check(comm, Communication.SENT)  # a letter that left already says so, whatever the case's clearance
         _require_cleared(case, self.actor)
         if Outbox.objects.filter(communication=comm, kind=Outbox.LETTER, status__in=OPEN_OUTBOX).exists():
             raise ValidationError(f"An e-mail of {comm} is already in the outbox; resolve it there first.")
+        check_dispatch_date(comm, sent_on, confirm_publication_on)
         sent_at = timezone.make_aware(dt.datetime.combine(sent_on, dt.time(12, 0)))
         mark_dispatched(self, comm, channel, sent_at, note)
         if case.status == Case.APPROVED:
@@ -179,19 +242,72 @@ class RecordManualDispatch(Action):
         return comm
 
 
-# --- outbox outcomes (the worker, and staff resolving problems) ----------------------------------------------
+# --- the worker's delivery: claim, hand-over, outcome; staff resolving problems ------------------------------
+
+
+def lease_start(now: dt.datetime) -> dt.datetime:
+    """A claim made before this has expired: its worker is presumed stopped."""
+    return now - dt.timedelta(seconds=settings.OUTBOX_LEASE_SECONDS)
+
+
+def deliverable(now: dt.datetime):
+    """Rows a worker may try now: pending and due, or claimed by a worker that stopped (lease expired)."""
+    return Outbox.objects.filter(
+        Q(status=Outbox.PENDING, next_attempt_at__lte=now) | Q(status=Outbox.SENDING, claimed_at__lt=lease_start(now))
+    )
+
+
+def claim_email(row_id: int, worker_id: str, now: dt.datetime) -> bool:
+    """Take one outbox row for this worker: the conditional UPDATE is the claim (of two workers, one wins).
+
+    A row whose lease ran out may be taken over only if its message never reached the SMTP server (`handed_at`
+    empty); otherwise it is MarkUncertain's. Bookkeeping of the row, not audited: its outcome is.
+    """
+    return bool(
+        Outbox.objects.filter(pk=row_id)
+        .filter(
+            Q(status=Outbox.PENDING, next_attempt_at__lte=now)
+            | Q(status=Outbox.SENDING, claimed_at__lt=lease_start(now), handed_at__isnull=True)
+        )
+        .update(status=Outbox.SENDING, claimed_by=worker_id, claimed_at=now, attempts=F("attempts") + 1)
+    )
+
+
+class HandOverEmail(Action):
+    """The last step before SMTP: check the claim still holds, mark the hand-over and issue the reply link, in one
+    transaction. None: another worker took the row over (this one's lease ran out) and this one must not send.
+
+    After the mark a worker that dies leaves the row for MarkUncertain: it may have left, so it never leaves again
+    by itself. The link is issued here, once per hand-over, so a worker that lost its claim issues none.
+    """
+
+    permission = None  # the worker
+    records = ("reply_link.issued",)
+
+    def perform(self, row_id: int, worker_id: str) -> str | None:
+        marked = Outbox.objects.filter(
+            pk=row_id, status=Outbox.SENDING, claimed_by=worker_id, handed_at__isnull=True
+        ).update(handed_at=clock.now())
+        if not marked:
+            return None
+        row = Outbox.objects.select_related("communication").get(pk=row_id)
+        token_id, raw = issue_reply_link(self, row.communication)
+        Outbox.objects.filter(pk=row_id).update(reply_token_id=token_id)
+        return raw
 
 
 class RecordEmailSent(Action):
     """The SMTP server accepted the message: the outbox row is done and, for a letter, the letter is sent."""
 
     permission = None  # the worker
+    records = ("outbox.sent", "communication.sent")
 
     def perform(self, row_id: int, worker_id: str) -> bool:
         now = clock.now()
-        done = Outbox.objects.filter(pk=row_id, status=Outbox.SENDING, claimed_by=worker_id).update(
-            status=Outbox.SENT, sent_at=now, last_error=""
-        )
+        # UNCERTAIN too: another worker marked it so while this one, its claimant, was still handing it over.
+        done = Outbox.objects.filter(
+            pk=row_id, status__in=(Outbox.SENDING, Outbox.UNCERTAIN), claimed_by=worker_id
+        ).update(status=Outbox.SENT, sent_at=now, last_error="")
         if not done:
             return False  # someone else resolved it meanwhile (staff); never record twice
         row = Outbox.objects.select_related("communication").get(pk=row_id)
@@ -210,18 +326,24 @@ def backoff(attempts: int) -> dt.timedelta:
 
 class RecordEmailFailure(Action):
     permission = None  # the worker
+    records = ("outbox.failed", "outbox.retry_scheduled")
 
     def perform(self, row_id: int, worker_id: str, error: str) -> str:
         row = Outbox.objects.select_for_update().select_related("communication").get(pk=row_id)
         if row.status != Outbox.SENDING or row.claimed_by != worker_id:
             return row.status
         gave_up = row.attempts >= settings.OUTBOX_MAX_ATTEMPTS
+        if row.reply_token_id:  # the link of an attempt that did not leave opens nothing
+            ReplyToken.objects.filter(pk=row.reply_token_id).update(revoked=True)
         Outbox.objects.filter(pk=row_id).update(
+            reply_token=None,
             status=Outbox.FAILED if gave_up else Outbox.PENDING,
             next_attempt_at=clock.now() + backoff(row.attempts),
             handed_at=None,
             last_error=error[:2000],
         )
+        if gave_up and row.kind == Outbox.LETTER:
+            _letter_queued(row.communication, None)  # staff may correct and regenerate it, or resend it
         self.audit(
             "outbox.failed" if gave_up else "outbox.retry_scheduled",
             row.communication,
@@ -234,6 +356,7 @@ class MarkUncertain(Action):
     """A worker died after handing the message to SMTP: it may have left, so it must not leave again by itself."""
 
     permission = None  # the worker
+    records = ("outbox.uncertain",)
 
     def perform(self, row_id: int, stale_before: dt.datetime) -> bool:
         changed = Outbox.objects.filter(
@@ -249,6 +372,7 @@ class RequeueEmail(Action):
     """Staff send a failed or uncertain e-mail again, with the same Message-ID (receivers can drop duplicates)."""
 
     permission = "workflow.send_letters"
+    records = ("outbox.requeued",)
 
     def describe(self):
         return "send an e-mail again"
@@ -271,6 +395,8 @@ class RequeueEmail(Action):
             claimed_by="",
             attempts=F("attempts") * 0,
         )
+        if row.kind == Outbox.LETTER:
+            _letter_queued(row.communication, clock.now())
         self.audit("outbox.requeued", row.communication, before=before, after={"message_id": row.message_id})
         row.refresh_from_db()
         return row
@@ -280,6 +406,7 @@ class ConfirmEmailSent(Action):
     """Staff checked the mail server log: the uncertain message did leave. Record it as sent, once."""
 
     permission = "workflow.send_letters"
+    records = ("outbox.confirmed_sent", "communication.sent")
 
     def describe(self):
         return "confirm an e-mail was sent"

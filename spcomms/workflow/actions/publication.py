@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 
 from spcomms.audit.actions import Action
+from spcomms.cases.lifecycle import DISPATCHED, WAITING, move
 from spcomms.cases.models import Communication
 from spcomms.lib import clock
-from spcomms.workflow import search_hooks
-from spcomms.workflow.transitions import DISPATCHED, WAITING, move
+from spcomms.portal import index
 
 
 def due_for_publication(today=None):
@@ -20,6 +20,7 @@ def due_for_publication(today=None):
 
 class PublishCommunication(Action):
     permission = None  # the worker
+    records = ("communication.published",)
 
     def perform(self, comm_id: int) -> bool:
         now = clock.now()
@@ -42,12 +43,13 @@ class PublishCommunication(Action):
                 "replies": comm.replies.filter(confidential=False).count(),
             },
         )
-        search_hooks.publication_changed(comm.pk)
+        index.refresh_for(comm)
         return True
 
 
 class HoldPublication(Action):
     permission = "workflow.hold_publication"
+    records = ("communication.publication_held",)
 
     def describe(self):
         return "hold a publication"
@@ -63,12 +65,13 @@ class HoldPublication(Action):
         self.audit(
             "communication.publication_held", comm, before={"on_hold": False}, after={"reason": comm.hold_reason}
         )
-        search_hooks.publication_withdrawn(comm.pk)
+        index.refresh_for(comm)
         return comm
 
 
 class ReleaseHold(Action):
     permission = "workflow.hold_publication"
+    records = ("communication.publication_released",)
 
     def describe(self):
         return "release a held publication"
@@ -82,5 +85,5 @@ class ReleaseHold(Action):
         comm.save(update_fields=["on_hold", "hold_reason", "updated_at"])
         self.audit("communication.publication_released", comm, before=before, after={"on_hold": False})
         if comm.published_at:
-            search_hooks.publication_changed(comm.pk)
+            index.refresh_for(comm)
         return comm

@@ -10,12 +10,12 @@ from django.core.files.base import ContentFile
 
 from spcomms.assessment.actions import RequestAssessment
 from spcomms.audit.actions import Action
+from spcomms.cases.lifecycle import DISPATCHED, move
 from spcomms.cases.models import Communication, Reply
 from spcomms.lib import clock
-from spcomms.workflow import search_hooks
+from spcomms.portal import index
 from spcomms.workflow.models import ReplyToken
 from spcomms.workflow.tokens import hash_token, new_token
-from spcomms.workflow.transitions import DISPATCHED, move
 from spcomms.workflow.uploads import CheckedFile, extract_text
 
 
@@ -30,6 +30,7 @@ class DuplicateReply(ValidationError):
 
 class RecordReply(Action):
     permission = "cases.add_reply"
+    records = ("reply.recorded",)
 
     def describe(self):
         return "record a reply"
@@ -93,7 +94,7 @@ class RecordReply(Action):
             },
         )
         if comm.published_at and not confidential:
-            search_hooks.publication_changed(comm.pk)  # a reply to a published letter is public on receipt
+            index.refresh_for(comm)  # a reply to a published letter is public on receipt
         return reply
 
 
@@ -101,21 +102,27 @@ class IssueReplyLink(Action):
     """A new secret link for the addressee; the raw token is returned once and never stored."""
 
     permission = "workflow.send_letters"
+    records = ("reply_link.issued",)
 
     def describe(self):
         return "issue a reply link"
 
     def perform(self, comm: Communication) -> str:
-        raw = new_token()
-        now = clock.now()
-        token = ReplyToken.objects.create(
-            communication=comm,
-            token_hash=hash_token(raw),
-            created_at=now,
-            expires_at=now + dt.timedelta(days=settings.REPLY_LINK_DAYS),
-        )
-        self.audit("reply_link.issued", comm, after={"token": token.pk, "expires_at": token.expires_at})
-        return raw
+        return issue_reply_link(self, comm)[1]
+
+
+def issue_reply_link(action: Action, comm: Communication) -> tuple[int, str]:
+    """(token id, raw token) of a new link; only the token's hash is stored. `action` records it."""
+    raw = new_token()
+    now = clock.now()
+    token = ReplyToken.objects.create(
+        communication=comm,
+        token_hash=hash_token(raw),
+        created_at=now,
+        expires_at=now + dt.timedelta(days=settings.REPLY_LINK_DAYS),
+    )
+    action.audit("reply_link.issued", comm, after={"token": token.pk, "expires_at": token.expires_at})
+    return token.pk, raw
 
 
 def reply_url(raw_token: str) -> str:

@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 
+from spcomms.cases.lifecycle import DISPATCHED
 from spcomms.cases.models import Communication, Reply
 from spcomms.drafting.render.html import render_html
 from spcomms.lib import clock
@@ -21,7 +22,6 @@ from spcomms.workflow.actions.replies import DuplicateReply, RecordReply
 from spcomms.workflow.auth import client_ip
 from spcomms.workflow.forms import AddresseeReplyForm
 from spcomms.workflow.tokens import find_valid
-from spcomms.workflow.transitions import DISPATCHED
 
 HOUR = dt.timedelta(hours=1)
 

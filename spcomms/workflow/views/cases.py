@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from spcomms.cases.models import Case
+from spcomms.drafting.clearance import clearance_of
+from spcomms.drafting.textversion import text_hash
 from spcomms.registry.models import Mandate
 from spcomms.workflow.actions.clearance import (
     ApproveLetters,
@@ -14,9 +16,8 @@ from spcomms.workflow.actions.clearance import (
     has_follow_up,
 )
 from spcomms.workflow.actions.dispatch import SendCase
-from spcomms.workflow.clearance import clearance_of, mandates_held_by
+from spcomms.workflow.holders import mandates_held_by
 from spcomms.workflow.models import Outbox
-from spcomms.workflow.textversion import text_hash
 
 from .common import requires, run
 

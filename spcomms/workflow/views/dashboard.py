@@ -4,11 +4,11 @@ from django.db.models import Count
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from spcomms.cases.lifecycle import WAITING
 from spcomms.cases.models import Case, Communication, Reply
 from spcomms.lib import clock
 from spcomms.workflow.actions.publication import due_for_publication
 from spcomms.workflow.models import Outbox
-from spcomms.workflow.transitions import WAITING
 
 from .common import requires
 

@@ -1,6 +1,7 @@
 """One letter for staff: its dispatch, replies, publication; and the actions on it."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
@@ -8,7 +9,12 @@ from django.views.decorators.http import require_POST, require_safe
 from spcomms.cases.models import Communication, Reply
 from spcomms.lib import clock
 from spcomms.workflow import mailer
-from spcomms.workflow.actions.dispatch import ConfirmEmailSent, RecordManualDispatch, RequeueEmail
+from spcomms.workflow.actions.dispatch import (
+    ConfirmEmailSent,
+    PublicationNeedsConfirmation,
+    RecordManualDispatch,
+    RequeueEmail,
+)
 from spcomms.workflow.actions.publication import HoldPublication, ReleaseHold
 from spcomms.workflow.actions.replies import IssueReplyLink, RecordReply, reply_url
 from spcomms.workflow.forms import HoldForm, ManualDispatchForm, StaffReplyForm
@@ -24,7 +30,10 @@ def _letter(comm_id) -> Communication:
 @require_safe
 @requires("workflow.view_desk", "cases.view_communication")
 def letter_page(request, comm_id):
-    comm = _letter(comm_id)
+    return _letter_page(request, _letter(comm_id))
+
+
+def _letter_page(request, comm: Communication, dispatch_form=None, confirm_dispatch=None):
     return render(
         request,
         "workflow/letter.html",
@@ -32,7 +41,8 @@ def letter_page(request, comm_id):
             "comm": comm,
             "replies": comm.replies.all(),
             "outbox": comm.outbox.all().order_by("created_at"),
-            "dispatch_form": ManualDispatchForm(initial={"sent_on": clock.today()}),
+            "dispatch_form": dispatch_form or ManualDispatchForm(initial={"sent_on": clock.today()}),
+            "confirm_dispatch": confirm_dispatch,
             "hold_form": HoldForm(),
             "can_send": request.user.has_perm("workflow.send_letters"),
             "can_hold": request.user.has_perm("workflow.hold_publication"),
@@ -59,17 +69,20 @@ def manual_dispatch(request, comm_id):
     form = ManualDispatchForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Dispatch not recorded: " + "; ".join(e for errs in form.errors.values() for e in errs))
-    else:
-        data = form.cleaned_data
-        run(
-            request,
-            RecordManualDispatch(request.user),
-            comm,
-            data["channel"],
-            data["sent_on"],
-            data["note"],
-            success=f"Dispatch of {comm} recorded.",
+        return redirect("workflow:letter", comm_id=comm.pk)
+    data = form.cleaned_data
+    try:
+        RecordManualDispatch(request.user).execute(
+            comm, data["channel"], data["sent_on"], data["note"], data["confirm_publication_on"]
         )
+    except PublicationNeedsConfirmation as needed:
+        # The same form again, carrying the day to confirm: nothing is recorded until staff agree to that day.
+        confirm = ManualDispatchForm(initial=data | {"confirm_publication_on": needed.publish_on})
+        return _letter_page(request, comm, confirm, {"message": needed.messages[0], "publish_on": needed.publish_on})
+    except ValidationError as refused:
+        messages.error(request, "Dispatch not recorded: " + " ".join(refused.messages))
+    else:
+        messages.success(request, f"Dispatch of {comm} recorded.")
     return redirect("workflow:letter", comm_id=comm.pk)
 
 

@@ -2,10 +2,10 @@ from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
 from rich.progress import Progress
 
+from spcomms.ingest.actions import IngestError, store_letter
 from spcomms.ingest.errors import ParseError
 from spcomms.ingest.files import letter_files
 from spcomms.ingest.parse import parse_file
-from spcomms.ingest.store import IngestError, store_letter
 
 
 class Command(BaseCommand):

@@ -3,10 +3,10 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
+from spcomms.ingest.actions import link_mandates, mandate_index
 from spcomms.ingest.errors import ParseError
 from spcomms.ingest.files import letter_files
 from spcomms.ingest.parse import parse_file
-from spcomms.ingest.store import link_mandates, mandate_index
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from spcomms.cases.models import Communication
 from spcomms.lib.references import ReferenceError, parse_reference
-from spcomms.portal import search
+from spcomms.portal import index
 
 
 class Command(BaseCommand):
@@ -13,7 +13,7 @@ class Command(BaseCommand):
 
     def handle(self, references, **options):
         if not references:
-            count = search.reindex_all(progress=lambda n: self.stderr.write(f"  {n} indexed", ending="\r"))
+            count = index.reindex_all(progress=lambda n: self.stderr.write(f"  {n} indexed", ending="\r"))
             self.stdout.write(f"indexed {count} published communications")
             return
         for text in references:
@@ -26,5 +26,5 @@ class Command(BaseCommand):
             ).first()
             if found is None:
                 raise CommandError(f"no communication {ref}")
-            public = search.reindex(found)
+            public = index.reindex(found)
             self.stdout.write(f"{ref}: {'indexed' if public else 'not public, removed from the index'}")

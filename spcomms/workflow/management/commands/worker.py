@@ -2,10 +2,12 @@ import signal
 import time
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
 
 from spcomms.lib import clock
+from spcomms.lib.env import require_production_settings
 from spcomms.workflow import worker
 from spcomms.workflow.actions.publication import due_for_publication
 from spcomms.workflow.models import Outbox
@@ -24,6 +26,10 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=int, default=None, help="seconds between passes with --loop")
 
     def handle(self, once, loop, dry_run, interval, **options):
+        try:
+            require_production_settings()
+        except ImproperlyConfigured as exc:
+            raise CommandError(str(exc)) from None
         if dry_run:
             return self.dry_run()
         worker_id = worker.new_worker_id()
@@ -32,7 +38,14 @@ class Command(BaseCommand):
             return
         interval = interval or settings.WORKER_INTERVAL_SECONDS
         stopping = []
-        signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
+
+        def stop(signum, frame):  # finish the pass in hand (an e-mail half-handed is what must not happen)
+            if not stopping:
+                self.stdout.write(f"worker {worker_id}: {signal.Signals(signum).name}, stopping after this pass")
+            stopping.append(True)
+
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, stop)
         self.stdout.write(f"worker {worker_id}: a pass every {interval}s (Ctrl-C or SIGTERM to stop)")
         while not stopping:
             close_old_connections()
@@ -44,6 +57,7 @@ class Command(BaseCommand):
                 if stopping:
                     break
                 time.sleep(1)
+        self.stdout.write(f"worker {worker_id}: stopped")
 
     def report(self, results, quiet=False):
         if results or not quiet:

@@ -8,9 +8,11 @@ from django.core.exceptions import ValidationError
 
 from spcomms.audit.actions import Action
 from spcomms.audit.log import snapshot
+from spcomms.cases import lifecycle
+from spcomms.cases.lifecycle import CaseLocked
 from spcomms.cases.models import Case, CaseAddressee, Communication
 from spcomms.cases.references import allocate_reference
-from spcomms.drafting.actions import CaseLocked, lock_case
+from spcomms.drafting.actions.clearance import reset_clearance
 from spcomms.drafting.compose import LetterPlan, Recipient, compose
 from spcomms.drafting.models import Draft, GroupMembership, footnotes_problem
 from spcomms.lib.references import Reference, ReferenceError, parse_reference
@@ -131,41 +133,32 @@ def mandate_count(case: Case) -> int:
     return Mandate.objects.filter(active=True).count()
 
 
-def _leaving(comm: Communication) -> bool:
-    """An e-mail of this letter is in the outbox and not given up (the worker renders the PDF when it sends)."""
-    outbox = comm.outbox.model  # workflow.Outbox, reached through the relation (workflow depends on drafting)
-    return comm.outbox.filter(
-        kind=outbox.LETTER, status__in=(outbox.PENDING, outbox.SENDING, outbox.UNCERTAIN)
-    ).exists()
-
-
 class GenerateLetters(Action):
     """Compose and store every addressee's letter; prepared letters are refreshed, sent ones never change."""
 
     permission = "cases.add_communication"
+    records = ("communication.generated",)
 
     def describe(self):
         return "generate letters"
 
     def perform(self, case: Case) -> list[Communication]:
         try:
-            lock_case(case, follow_up=True)  # a closed case takes no more letters
+            lifecycle.lock_case(case, follow_up=True)  # a closed case takes no more letters
         except CaseLocked as locked:
             raise GenerationError(locked.messages) from None
         found = problems(case)
         if found:
             raise GenerationError(found)
-        draft = case.draft
+        draft = Draft.objects.get(case=case)  # fresh: the caller's instance may hold an older one
         everyone = list(case.caseaddressee_set.select_related("addressee", "membership__group__question_set"))
         result = []
         for member in everyone:
             if not member.membership.group.generates:
                 continue
             comm = Communication.objects.filter(case=case, addressee=member.addressee).first()
-            if comm is not None and comm.status != Communication.PREPARED:
-                continue  # a sent letter is a record of what was sent
-            if comm is not None and _leaving(comm):
-                continue  # queued for e-mail: the text that was cleared is the text that leaves
+            if comm is not None and lifecycle.letter_fixed(comm):
+                continue  # sent, or queued for e-mail: the text that was cleared is the text that leaves
             if comm is None:
                 comm = Communication(case=case, addressee=member.addressee, ref_type=case.type, date=draft.letter_date)
                 hand_set = member.membership.reference
@@ -181,4 +174,6 @@ class GenerateLetters(Action):
             comm.save()
             self.audit("communication.generated", comm, before=before, after=snapshot(comm))
             result.append(comm)
+        if result:
+            reset_clearance(self.actor, case)
         return result

@@ -21,14 +21,15 @@ from django.utils import timezone
 
 from spcomms.audit.actions import Action
 from spcomms.audit.log import snapshot
-from spcomms.cases.actions.cases import AddAddressees, CaseOutline, CreateCase
+from spcomms.cases import deadlines, lifecycle
 from spcomms.cases.models import Case, Communication
-from spcomms.drafting.actions import bump_version
-from spcomms.drafting.from_letter import adopt_letter, list_parallel_addressees
+from spcomms.drafting.actions import AddAddressees, AdoptLetter, CaseFields, SaveCase
 from spcomms.drafting.models import GroupMembership
 from spcomms.lib import clock
 from spcomms.lib.letter import STATE, Letter
 from spcomms.lib.references import Reference
+from spcomms.portal import index
+from spcomms.registry.actions import CreateAddressee, CreateHolder
 from spcomms.registry.models import Addressee, Mandate, MandateHolder
 
 SAME_FACTS = 0.9  # letters of one batch share near-identical facts; per-addressee variants differ a little
@@ -98,7 +99,7 @@ def resolve_mandates(titles: list[str]) -> tuple[list[Mandate], list[str]]:
     return found, warnings
 
 
-def _holder(name: str, printed_title: str, mandate: Mandate) -> MandateHolder:
+def _holder(actor, name: str, printed_title: str, mandate: Mandate) -> MandateHolder:
     """The registry holder for a signature; a holder not yet registered is added from the letter's own text."""
     limit = MandateHolder._meta.get_field("name").max_length
     if len(name) > limit:
@@ -108,21 +109,21 @@ def _holder(name: str, printed_title: str, mandate: Mandate) -> MandateHolder:
         holder = _validated(
             MandateHolder(mandate=mandate, name=name, printed_title=printed_title), f"signatory {_short(name)}"
         )
-        holder.save()
+        CreateHolder(actor, skip_permission_checks=True).execute(holder)
     return holder
 
 
-def _signatories(letter: Letter, mandates: list[Mandate]) -> tuple[list[tuple[MandateHolder, str]], list[str]]:
+def _signatories(actor, letter: Letter, mandates: list[Mandate]) -> tuple[list[tuple[MandateHolder, str]], list[str]]:
     """(holder, title as printed) in printed order, each holder once; warnings for signatures printed twice."""
     result, warnings = [], []
-    for index, signatory in enumerate(letter.signatories):
+    for position, signatory in enumerate(letter.signatories):
         title = _norm(signatory.title)
         mandate = next((m for m in mandates if _norm(m.title) in title), None)
         if mandate is None and len(letter.signatories) == len(mandates):
-            mandate = mandates[index]  # same count: signatures follow the header's order
+            mandate = mandates[position]  # same count: signatures follow the header's order
         if mandate is None:
             raise IngestError(f"cannot tell which mandate {signatory.name} ({signatory.title}) signs for")
-        holder = _holder(signatory.name, signatory.title, mandate)
+        holder = _holder(actor, signatory.name, signatory.title, mandate)
         if any(holder == other for other, _ in result):
             warnings.append(f"signature printed twice, stored once: {signatory.name}")
         else:
@@ -135,7 +136,7 @@ def _honorific_and_name(person: str, salutation: str) -> tuple[str, str]:
     return (match[1] if match else ""), person
 
 
-def resolve_addressee(letter: Letter) -> Addressee:
+def resolve_addressee(actor, letter: Letter) -> Addressee:
     block = letter.addressee
     if block.kind == STATE or letter.code != "OTH":
         state = Addressee.objects.filter(kind=Addressee.STATE, iso3=letter.code).first()
@@ -155,7 +156,7 @@ def resolve_addressee(letter: Letter) -> Addressee:
             kind=Addressee.COMPANY, name=block.name, representative_name=person, representative_honorific=honorific
         )
         _validated(addressee, f"addressee {_short(block.name)}")
-        addressee.save()
+        CreateAddressee(actor, skip_permission_checks=True).execute(addressee)
     return addressee
 
 
@@ -178,7 +179,7 @@ def _case_label(case: Case) -> str:
 
 def _publication(letter: Letter) -> tuple[dt.date, dt.datetime | None]:
     """(publish_on, published_at) as the letter sets them: a historic letter whose day has passed is public."""
-    publish_on = letter.date + dt.timedelta(days=letter.publication_days or 60)
+    publish_on = letter.date + dt.timedelta(days=deadlines.publication_days(letter.publication_days))
     return publish_on, (_midnight(publish_on) if publish_on <= clock.today() else None)
 
 
@@ -213,6 +214,7 @@ def case_title(letter: Letter) -> str:
 
 class StoreLetter(Action):
     permission = "cases.add_communication"
+    records = ("communication.ingested", "communication.replaced", "case.changed")
 
     def describe(self):
         return "ingest letters"
@@ -233,23 +235,27 @@ class StoreLetter(Action):
             return self._again(existing, letter, data, replace)
 
         mandates, warnings = resolve_mandates(letter.mandates)
-        addressee = resolve_addressee(letter)
+        addressee = resolve_addressee(self.actor, letter)
         states, missing = _states_named(letter, addressee)
         warnings += [f"State not in the registry: {name}" for name in missing]
-        signatories, repeated = _signatories(letter, mandates)  # checked even when the letter joins a case
+        signatories, repeated = _signatories(self.actor, letter, mandates)  # checked when it joins a case too
         warnings += repeated
         case = find_case(letter, mandates)
         parallel = [addressee, *states]
         if case is None:
-            outline = CaseOutline(
+            signed = {holder.mandate_id for holder, _ in signatories}
+            unsigned = [str(m) for m in mandates if m.pk not in signed]
+            if unsigned:
+                raise IngestError("no signature for: " + "; ".join(unsigned))
+            outline = CaseFields(
                 title=case_title(letter),
                 type=letter.type,
                 mandates=list(zip(mandates, _resolutions(letter, mandates), strict=True)),
-                signatories=signatories,
+                signatories={holder.mandate_id: (holder, title) for holder, title in signatories},
                 addressees=parallel,
-                status=Case.SENT,
+                status=Case.SENT,  # a record of letters already sent
             )
-            case = CreateCase(self.actor, skip_permission_checks=True).execute(outline)
+            case = SaveCase(self.actor, skip_permission_checks=True).execute(outline)
         else:
             AddAddressees(self.actor, skip_permission_checks=True).execute(case, parallel)
 
@@ -269,9 +275,10 @@ class StoreLetter(Action):
         _validated(communication, letter.reference)
         communication.save()
         members = {m.addressee_id: m for m in case.caseaddressee_set.all()}
-        adopt_letter(case, members[addressee.pk], letter)
-        list_parallel_addressees(case, [members[s.pk] for s in states])
+        adopter = AdoptLetter(self.actor, skip_permission_checks=True)
+        adopter.execute(case, members[addressee.pk], letter, [members[s.pk] for s in states])
         self.audit("communication.ingested", communication, after=snapshot(communication))
+        index.refresh_for(communication)
         return Outcome("ingested", communication, warnings)
 
     def _again(self, existing: Communication, letter: Letter, data: dict, replace: bool) -> Outcome:
@@ -295,7 +302,7 @@ class StoreLetter(Action):
                 "which a file does not replace"
             )
         mandates, warnings = resolve_mandates(letter.mandates)
-        addressee = resolve_addressee(letter)
+        addressee = resolve_addressee(self.actor, letter)
         refuse = f"{existing.reference} cannot be replaced: "
         if addressee != existing.addressee:
             raise IngestError(
@@ -308,7 +315,7 @@ class StoreLetter(Action):
                 refuse + f"the new letter's mandates differ from those of its case ({_case_label(case)}); "
                 "change the case's mandates in the desk first"
             )
-        signatories, repeated = _signatories(letter, mandates)
+        signatories, repeated = _signatories(self.actor, letter, mandates)
         warnings += repeated
         signed = [cs.holder for cs in case.casesignatory_set.select_related("holder").order_by("position")]
         if [holder for holder, _ in signatories] != signed:
@@ -342,11 +349,13 @@ class StoreLetter(Action):
         states, missing = _states_named(letter, addressee)
         warnings += [f"State not in the registry: {name}" for name in missing]
         AddAddressees(self.actor, skip_permission_checks=True).execute(case, states)
-        list_parallel_addressees(case, list(case.caseaddressee_set.filter(addressee__in=states)))
+        named = list(case.caseaddressee_set.filter(addressee__in=states))
+        AdoptLetter(self.actor, skip_permission_checks=True).execute(case, None, letter, named)
         GroupMembership.objects.filter(
             case_addressee__case=case, case_addressee__addressee=addressee, reference=old_reference
         ).update(reference=existing.reference)
         self.audit("communication.replaced", existing, before=before, after=snapshot(existing))
+        index.refresh_for(case)  # the type of its case may have changed with it
         return Outcome("replaced", existing, warnings)
 
     def _retype_case(self, case: Case, communication: Communication, new_type: str, refuse: str) -> None:
@@ -358,7 +367,7 @@ class StoreLetter(Action):
                 f"{case.type}: {', '.join(o.reference for o in others[:5])}"
             )
         before = {"type": case.type}
-        bump_version(case, None)  # forms opened on the case before this change are refused on save
+        lifecycle.bump_version(case, None)  # forms opened on the case before this change are refused on save
         case.type = new_type
         case.save(update_fields=["type", "updated_at"])
         self.audit("case.changed", case, before=before, after={"type": new_type})

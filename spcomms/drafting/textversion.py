@@ -15,6 +15,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 
 from spcomms.audit.log import snapshot
 from spcomms.cases.models import Case, CaseAddressee, CaseMandate, CaseSignatory, Communication
+from spcomms.drafting.models import AddresseeGroup, Draft, GroupMembership
 
 
 def text_hash(case: Case) -> str:
@@ -44,10 +45,6 @@ def _outline(case: Case) -> dict:
 
 
 def _draft_snapshot(case: Case) -> dict | None:
-    try:
-        from spcomms.drafting.models import Draft
-    except ImportError:  # pragma: no cover - drafting is installed in this project
-        return None
     draft = Draft.objects.filter(case=case).first()
     data = snapshot(draft, exclude=("id", "annex_clauses"))
     if data is not None:  # the snapshot's many-to-many is a set; the letters print the clauses in order
@@ -56,10 +53,6 @@ def _draft_snapshot(case: Case) -> dict | None:
 
 
 def _groups(case: Case) -> dict:
-    try:
-        from spcomms.drafting.models import AddresseeGroup, GroupMembership
-    except ImportError:  # pragma: no cover - drafting is installed in this project
-        return {}
     groups = AddresseeGroup.objects.filter(case=case).order_by("position", "id")
     memberships = GroupMembership.objects.filter(group__case=case)
     return {

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from spcomms.audit.admin import AuditedAdmin
+from spcomms.adminsite.base import AuditedAdmin
 from spcomms.drafting.models import (
     AddresseeGroup,
     Clause,

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from spcomms.audit.admin import AuditedAdmin
+from spcomms.adminsite.base import AuditedAdmin
 from spcomms.registry.models import Addressee, Mandate, MandateHolder, ReferenceCounter
 
 

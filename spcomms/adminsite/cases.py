@@ -14,10 +14,11 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 
-from spcomms.audit.actions import SaveObject
-from spcomms.audit.admin import AuditedAdmin
+from spcomms.adminsite.actions import SaveRecord
+from spcomms.adminsite.base import AuditedAdmin
 from spcomms.cases.actions.communications import RegisterCommunication
 from spcomms.cases.forms import CommunicationAdminForm
+from spcomms.cases.lifecycle import EDITABLE, StaleVersion, bump_version, editable
 from spcomms.cases.models import (
     Case,
     CaseAddressee,
@@ -27,7 +28,6 @@ from spcomms.cases.models import (
     Reply,
     Source,
 )
-from spcomms.drafting.actions import EDITABLE, StaleVersion, bump_version, editable, reset_clearance
 
 CASE_STATE_HELP = (
     "Changed only by the procedure on the staff pages (submit for clearance, approve, send, close), which check "
@@ -149,16 +149,15 @@ class CaseAdmin(AuditedAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             return super().save_model(request, obj, form, change)
-        bump_version(obj, form.cleaned_data.get("opened_version"))
         # Only the form's fields: the status may have moved on since the page was read, and is not ours to write.
         names = [f.name for f in Case._meta.concrete_fields if f.editable and f.name in form.cleaned_data]
         names.append("updated_at")
-        SaveObject(request.user, obj).execute(save=lambda: obj.save(update_fields=names))
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        if change:
-            reset_clearance(request.user, form.instance)  # mandates or signatories changed: approvals start over
+        def save():
+            bump_version(obj, form.cleaned_data.get("opened_version"))
+            obj.save(update_fields=names)
+
+        SaveRecord(request.user, obj).execute(save=save)
 
 
 # --- letters -----------------------------------------------------------------------------------------------------
@@ -217,7 +216,7 @@ class CommunicationAdmin(AuditedAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            SaveObject(request.user, obj).execute(save=obj.save)
+            SaveRecord(request.user, obj).execute(save=obj.save)
         else:
             RegisterCommunication(request.user).execute(obj, form.cleaned_data.get("reference"))
 
@@ -270,13 +269,6 @@ class ReplyAdmin(AuditedAdmin):
             'Replies are recorded on <a href="{}">the letter\'s record-reply page</a>, which checks the file.',
             reverse("workflow:record-reply", kwargs={"comm_id": obj.communication_id}),
         )
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if "confidential" in form.changed_data and obj.communication.published_at:
-            from spcomms.workflow import search_hooks  # the workflow keeps the public search index in step
-
-            search_hooks.publication_changed(obj.communication_id)
 
 
 @admin.register(Source)

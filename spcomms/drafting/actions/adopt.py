@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from django.db.models import Max
 
+from spcomms.audit.actions import Action
+from spcomms.cases import deadlines
 from spcomms.cases.models import Case, CaseAddressee
 from spcomms.drafting.models import AddresseeGroup, Draft, GroupMembership, Question, QuestionSet, QuestionSetItem
 from spcomms.lib.letter import STATE, Letter
@@ -39,8 +41,30 @@ def _group_for(case: Case, letter: Letter) -> AddresseeGroup:
     )
 
 
-def adopt_letter(case: Case, member: CaseAddressee, letter: Letter) -> None:
-    """Record an ingested letter's text as the case's draft (first letter) and its addressee's group."""
+class AdoptLetter(Action):
+    """Record an ingested letter's text as its case's draft (first letter) and its addressee's group; list the
+    parallel addressees the letter names whose own letters are not on file."""
+
+    permission = "cases.add_communication"
+    records = ("case.letter_adopted",)
+
+    def describe(self):
+        return "record an ingested letter in its case"
+
+    def perform(self, case: Case, member: CaseAddressee | None, letter: Letter, named: list[CaseAddressee]) -> None:
+        """`member` None: the letter replaced one on file, whose text and group stay; only `named` are listed."""
+        if member is not None:
+            _adopt(case, member, letter)
+        _list_parallel_addressees(case, named)
+        group = GroupMembership.objects.get(case_addressee=member).group.name if member is not None else None
+        self.audit(
+            "case.letter_adopted",
+            case,
+            after={"reference": letter.reference, "group": group, "named": [m.addressee.name for m in named]},
+        )
+
+
+def _adopt(case: Case, member: CaseAddressee, letter: Letter) -> None:
     sections = letter.sections
     if not Draft.objects.filter(case=case).exists():
         Draft.objects.create(
@@ -53,7 +77,7 @@ def adopt_letter(case: Case, member: CaseAddressee, letter: Letter) -> None:
             footnotes=[{"number": n.number, "text": n.text} for n in letter.footnotes],
             annex_text=sections.annex,
             press_release=bool(sections.press_release),
-            publication_days=letter.publication_days or 60,
+            publication_days=deadlines.publication_days(letter.publication_days),
         )
     # An addressee first named only in other letters now has its own letter on file: it joins a real group.
     GroupMembership.objects.filter(case_addressee=member, group__generates=False).delete()
@@ -63,7 +87,7 @@ def adopt_letter(case: Case, member: CaseAddressee, letter: Letter) -> None:
         )
 
 
-def list_parallel_addressees(case: Case, members: list[CaseAddressee]) -> None:
+def _list_parallel_addressees(case: Case, members: list[CaseAddressee]) -> None:
     """Addressees the letters name whose own letters are not on file: kept in a group that generates nothing."""
     loose = [m for m in members if not GroupMembership.objects.filter(case_addressee=m).exists()]
     if not loose:

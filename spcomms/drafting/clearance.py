@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spcomms.cases.models import Case
+from spcomms.drafting.models import Approval
+from spcomms.drafting.textversion import text_hash
 from spcomms.registry.models import Mandate
-from spcomms.workflow.models import Approval, HolderAccount
-from spcomms.workflow.textversion import text_hash
 
 
 @dataclass
@@ -28,9 +28,3 @@ def clearance_of(case: Case, current_hash: str | None = None) -> list[MandateCle
 def all_approved(case: Case, current_hash: str | None = None) -> bool:
     rows = clearance_of(case, current_hash)
     return bool(rows) and all(row.approval for row in rows)
-
-
-def mandates_held_by(user) -> set[int]:
-    if not getattr(user, "is_authenticated", False):
-        return set()
-    return set(HolderAccount.objects.filter(user=user).values_list("holder__mandate_id", flat=True))
