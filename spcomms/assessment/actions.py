@@ -13,6 +13,7 @@ import logging
 from collections import Counter
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import F, Q
 
 from spcomms.assessment.models import Assessment, QuestionLabel, Review, RubricScore
@@ -68,85 +69,8 @@ def claim(assessment_id: int, worker_id: str, now: dt.datetime) -> bool:
     )
 
 
-class StoreAssessment(Action):
-    """The worker's result, stored only if its claim still holds; staff decisions already made are kept."""
-
-    records = ("assessment.completed",)
-
-    def perform(self, assessment_id: int, worker_id: str, text: str, result) -> bool:
-        assessment = (
-            Assessment.objects.select_for_update()
-            .filter(pk=assessment_id, claimed_by=worker_id, status=Assessment.RUNNING)
-            .first()
-        )
-        if assessment is None:
-            return False  # the claim expired and another worker took the reply over
-        questions = [str(q) for q in (assessment.reply.communication.letter or {}).get("questions", [])]
-        assessment.labels.all().delete()
-        assessment.scores.all().delete()
-        decided = _latest_reviews(assessment)
-        QuestionLabel.objects.bulk_create(
-            QuestionLabel(
-                assessment=assessment,
-                number=q.number,
-                question=questions[q.number - 1] if q.number <= len(questions) else "",
-                machine_label=q.label,
-                machine_confidence=round(q.confidence, 2),
-                method=q.method,
-                note=q.note[:200],
-                evidence=[{"start": s.start, "end": s.end, "text": s.text} for s in q.evidence],
-                label=decided.get((Review.QUESTION, str(q.number)), q.label),
-            )
-            for q in result.questions
-        )
-        RubricScore.objects.bulk_create(
-            RubricScore(
-                assessment=assessment,
-                indicator=s.indicator.code,
-                title=s.indicator.label,
-                position=position,
-                machine_score=s.score,
-                evidence=[{"start": e.start, "end": e.end, "text": e.text} for e in s.evidence],
-                score=int(decided.get((Review.INDICATOR, s.indicator.code), s.score)),
-            )
-            for position, s in enumerate(result.rubric, start=1)
-        )
-        assessment.status, assessment.assessed_at, assessment.error = Assessment.DONE, clock.now(), ""
-        assessment.text, assessment.language = text, result.language
-        assessment.language_probability = result.language_probability
-        assessment.refuses_to_answer, assessment.model_version = result.refuses_to_answer, result.model_version
-        assessment.save()
-        self.audit(
-            "assessment.completed",
-            assessment,
-            after={
-                "reply": assessment.reply_id,
-                "language": result.language,
-                "labels": {q.number: q.label for q in result.questions},
-                "rubric": {s.indicator.code: s.score for s in result.rubric},
-                "model_version": result.model_version,
-            },
-        )
-        return True
-
-
 def _latest_reviews(assessment: Assessment) -> dict:
     return {(r.target, r.key): r.value for r in assessment.reviews.order_by("reviewed_at", "id")}
-
-
-class RecordAssessmentFailure(Action):
-    records = ("assessment.failed",)
-
-    def perform(self, assessment_id: int, worker_id: str, error: str) -> str:
-        assessment = Assessment.objects.select_for_update().filter(pk=assessment_id, claimed_by=worker_id).first()
-        if assessment is None:
-            return "skipped"
-        final = assessment.attempts >= MAX_ATTEMPTS
-        assessment.status = Assessment.FAILED if final else Assessment.PENDING
-        assessment.error, assessment.claimed_by, assessment.claimed_at = error[:2000], "", None
-        assessment.save(update_fields=["status", "error", "claimed_by", "claimed_at"])
-        self.audit("assessment.failed", assessment, after={"error": error[:500], "final": final})
-        return "assessment_failed" if final else "assessment_retry"
 
 
 class AssessPendingReplies(Action):
@@ -156,7 +80,7 @@ class AssessPendingReplies(Action):
     the whole pass would hold the database while the model runs and hide claims from other workers).
     """
 
-    records = ()
+    records = ("assessment.completed", "assessment.failed")
 
     def execute(self, worker_id: str, limit: int = 20) -> Counter:
         self.check()
@@ -174,12 +98,87 @@ class AssessPendingReplies(Action):
             result = read(assessment.reply, text)
         except Exception as exc:  # a broken file or model error: retried, then marked failed for staff to see
             log.warning("assessment %s: %s", assessment_id, exc)
-            return RecordAssessmentFailure(self.actor).execute(assessment_id, worker_id, f"{type(exc).__name__}: {exc}")
-        stored = StoreAssessment(self.actor).execute(assessment_id, worker_id, text, result)
-        return "replies_assessed" if stored else "assessment_skipped"
+            return self.record_failure(assessment_id, worker_id, f"{type(exc).__name__}: {exc}")
+        return "replies_assessed" if self.store(assessment_id, worker_id, text, result) else "assessment_skipped"
+
+    def store(self, assessment_id: int, worker_id: str, text: str, result) -> bool:
+        """Store a result only if this worker's claim still holds; staff decisions already made are kept."""
+        with transaction.atomic():
+            assessment = (
+                Assessment.objects.select_for_update()
+                .filter(pk=assessment_id, claimed_by=worker_id, status=Assessment.RUNNING)
+                .first()
+            )
+            if assessment is None:
+                return False  # the claim expired and another worker took the reply over
+            _replace_results(assessment, result)
+            assessment.status, assessment.assessed_at, assessment.error = Assessment.DONE, clock.now(), ""
+            assessment.text, assessment.language = text, result.language
+            assessment.language_probability = result.language_probability
+            assessment.refuses_to_answer, assessment.model_version = result.refuses_to_answer, result.model_version
+            assessment.save()
+            self.audit(
+                "assessment.completed",
+                assessment,
+                after={
+                    "reply": assessment.reply_id,
+                    "language": result.language,
+                    "labels": {q.number: q.label for q in result.questions},
+                    "rubric": {s.indicator.code: s.score for s in result.rubric},
+                    "model_version": result.model_version,
+                },
+            )
+            return True
+
+    def record_failure(self, assessment_id: int, worker_id: str, error: str) -> str:
+        with transaction.atomic():
+            assessment = Assessment.objects.select_for_update().filter(pk=assessment_id, claimed_by=worker_id).first()
+            if assessment is None:
+                return "assessment_skipped"
+            final = assessment.attempts >= MAX_ATTEMPTS
+            assessment.status = Assessment.FAILED if final else Assessment.PENDING
+            assessment.error, assessment.claimed_by, assessment.claimed_at = error[:2000], "", None
+            assessment.save(update_fields=["status", "error", "claimed_by", "claimed_at"])
+            self.audit("assessment.failed", assessment, after={"error": error[:500], "final": final})
+            return "assessment_failed" if final else "assessment_retry"
 
 
-class _Review(Action):
+def _replace_results(assessment: Assessment, result) -> None:
+    questions = [str(q) for q in (assessment.reply.communication.letter or {}).get("questions", [])]
+    assessment.labels.all().delete()
+    assessment.scores.all().delete()
+    decided = _latest_reviews(assessment)
+    QuestionLabel.objects.bulk_create(
+        QuestionLabel(
+            assessment=assessment,
+            number=q.number,
+            question=questions[q.number - 1] if q.number <= len(questions) else "",
+            machine_label=q.label,
+            machine_confidence=round(q.confidence, 2),
+            method=q.method,
+            note=q.note[:200],
+            evidence=[{"start": s.start, "end": s.end, "text": s.text} for s in q.evidence],
+            label=decided.get((Review.QUESTION, str(q.number)), q.label),
+        )
+        for q in result.questions
+    )
+    RubricScore.objects.bulk_create(
+        RubricScore(
+            assessment=assessment,
+            indicator=s.indicator.code,
+            title=s.indicator.label,
+            position=position,
+            machine_score=s.score,
+            evidence=[{"start": e.start, "end": e.end, "text": e.text} for e in s.evidence],
+            score=int(decided.get((Review.INDICATOR, s.indicator.code), s.score)),
+        )
+        for position, s in enumerate(result.rubric, start=1)
+    )
+
+
+class _Review:
+    """What ReviewLabel and ReviewScore share (a mixin: only the two concrete actions are Actions)."""
+
     permission = "assessment.review_assessment"
     target = ""
     choices: tuple = ()
@@ -214,7 +213,7 @@ class _Review(Action):
         return row
 
 
-class ReviewLabel(_Review):
+class ReviewLabel(_Review, Action):
     """Staff confirm a question's label or change it; the machine's label stays beside it."""
 
     target, target_name = Review.QUESTION, "label"
@@ -241,7 +240,7 @@ class ReviewLabel(_Review):
         return row.machine_label
 
 
-class ReviewScore(_Review):
+class ReviewScore(_Review, Action):
     """Staff confirm a rubric score or change it (0, 1 or 2); the machine's score stays beside it."""
 
     target, target_name = Review.INDICATOR, "score"

@@ -11,7 +11,6 @@ from spcomms.assessment.actions import (
     RequestAssessment,
     ReviewLabel,
     ReviewScore,
-    StoreAssessment,
     claim,
 )
 from spcomms.assessment.models import Assessment, QuestionLabel, Review, RubricScore
@@ -54,7 +53,7 @@ def test_a_worker_that_lost_its_claim_stores_nothing(letter_78):
     from spcomms.lib.reading.assess import assess_reply
 
     result = assess_reply("We reject the allegations.", ["Any comment on the allegations?"], "company")
-    assert StoreAssessment("worker").execute(assessment.pk, "w1", "We reject the allegations.", result) is False
+    assert AssessPendingReplies("worker").store(assessment.pk, "w1", "We reject the allegations.", result) is False
     assert not QuestionLabel.objects.filter(assessment=assessment).exists()
 
 
