@@ -15,6 +15,7 @@ COMMANDS = [
     "parse",
     "ingest",
     "render",
+    "assess",
     "worker",
     "reindex",
     "purge-intake",

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "spcomms.ingest",
     "spcomms.drafting",
     "spcomms.portal",
+    "spcomms.assessment",
     # intake and reports before workflow: their permissions exist when workflow's post_migrate builds the role groups
     "spcomms.intake",
     "spcomms.reports",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("staff/cases/", include("spcomms.drafting.urls")),
     path("", include("spcomms.intake.urls")),  # /submit/ (public form, receipt follow-up) and /staff/intake/
     path("", include("spcomms.reports.urls")),  # /reports/, /statistics/, /news/ and their staff pages
+    path("staff/assessment/", include("spcomms.assessment.urls")),  # reading replies (internal)
     path("", include("spcomms.workflow.urls")),  # /staff/ (dashboard, clearance, letters) and /reply/<token>/
     path("", include("spcomms.portal.urls")),
 ]

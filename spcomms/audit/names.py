@@ -85,6 +85,14 @@ AUDIT_NAMES: dict[str, str] = {
     "two_factor.enrolled": "a staff member's authenticator confirmed; new recovery codes issued (after: count)",
     "two_factor.verified": "a login's second factor checked with the authenticator (after: device)",
     "two_factor.recovery_code_used": "a login's second factor checked with a recovery code (after: codes left)",
+    # assessment (reading replies against the letter's questions; internal)
+    "assessment.requested": "a reply queued for reading by the worker (after: reply, status)",
+    "assessment.completed": "the worker read a reply (after: language, labels, rubric scores, model version)",
+    "assessment.failed": "reading a reply failed (after: error, whether it will be retried)",
+    "assessment.label_confirmed": "staff confirmed the machine's label of a question (before/after: value)",
+    "assessment.label_corrected": "staff changed a question's label (before/after: value, machine's value, note)",
+    "assessment.score_confirmed": "staff confirmed the machine's score of a rubric indicator (before/after)",
+    "assessment.score_corrected": "staff changed a rubric score (before/after: value, machine's value, note)",
 }
 
 GENERIC_VERBS = ("created", "changed", "deleted")  # the admin's save and delete of any model

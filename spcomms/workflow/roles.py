@@ -16,10 +16,11 @@ _SECRETARIAT_MODELS = {
     "registry": ("add", "change", "view"),
     "audit": ("view",),
     "workflow": ("view",),
+    "assessment": ("view", "review"),  # reading replies: read, confirm or correct (custom "review_assessment")
 }
 # Records of the procedure that only its actions write: every role may at most view them.
 RECORDS = {"clearance", "approval", "auditevent", "holderaccount"}
-_REVIEWER_MODELS = {app: ("view",) for app in ("cases", "drafting", "registry", "audit", "workflow")}
+_REVIEWER_MODELS = {app: ("view",) for app in ("cases", "drafting", "registry", "audit", "workflow", "assessment")}
 # Permissions of spcomms.reports (a higher layer, named here as data): they join once that app has migrated.
 _REPORTS_SECRETARIAT = [
     f"reports.{codename}"

@@ -12,6 +12,7 @@ import socket
 import uuid
 from collections import Counter
 
+from spcomms.assessment.actions import AssessPendingReplies
 from spcomms.lib import clock
 from spcomms.workflow import mailer
 from spcomms.workflow.actions.deadlines import MarkOverdue, QueueReminder, overdue, reminder_candidates
@@ -86,5 +87,6 @@ def run_once(worker_id: str | None = None) -> Counter:
     results = Counter()
     results.update(watch_deadlines())  # first, so that reminders queued now leave in this same pass
     results.update(process_outbox(worker_id))
+    results.update(AssessPendingReplies(ACTOR).execute(worker_id))  # read new replies against their questions
     results.update(publish_due())
     return results

@@ -12,6 +12,7 @@ import pytest
 from django.test import Client
 from django.urls import URLResolver, get_resolver
 
+from spcomms.assessment.models import Assessment, QuestionLabel, RubricScore
 from spcomms.audit.models import AuditEvent
 from spcomms.cases.models import Case, Communication
 from spcomms.drafting.models import AddresseeGroup
@@ -93,6 +94,14 @@ RULES = {  # (namespace, URL name): (GET, POST)
     ("reports", "press-dismiss"): (NOBODY, (L, 403, 403, 403, 302, 302)),
     ("reports", "press-release"): (READ, READ),  # a POST without the permission is told so on the page
     ("reports", "press-step"): (NOBODY, (L, 403, 403, 403, 302, 302)),
+    # Reading replies: reviewers and the secretariat read; the secretariat confirms, corrects, re-reads.
+    ("assessment", "index"): ((L, 403, 200, 403, 200, 200), NOBODY),
+    ("assessment", "reply"): ((L, 403, 200, 403, 200, 200), NOBODY),
+    ("assessment", "case"): ((L, 403, 200, 403, 200, 200), NOBODY),
+    ("assessment", "case-csv"): ((L, 403, 200, 403, 200, 200), NOBODY),
+    ("assessment", "reread"): (NOBODY, SECRETARIAT_ONLY),
+    ("assessment", "review-label"): (NOBODY, SECRETARIAT_ONLY),
+    ("assessment", "review-score"): (NOBODY, SECRETARIAT_ONLY),
 }
 
 
@@ -124,6 +133,14 @@ def world(case, holder_minorities, holder_slavery, fake_clock, django_capture_on
         created_at=fake_clock(),
         status=Outbox.FAILED,
     )
+    assessment = Assessment.objects.get(reply=reply)  # requested by RecordReply; a scan, so nothing to read yet
+    label = QuestionLabel.objects.create(
+        assessment=assessment, number=1, question="Any comment?", machine_label="answered", machine_confidence=0.9,
+        label="answered",
+    )  # fmt: skip
+    score = RubricScore.objects.create(
+        assessment=assessment, indicator="training", title="Training", position=1, machine_score=1, score=1
+    )
     drafting = builders.drafted_case(emails=("info@beta.example",), title="Still drafting")
     with django_capture_on_commit_callbacks(execute=True):  # the file moves into place on commit
         submission, _code = direct_submission(files=[check_file("evidence.png", files.PNG)])
@@ -134,6 +151,8 @@ def world(case, holder_minorities, holder_slavery, fake_clock, django_capture_on
         "comm_id": comm.pk,
         "mandate_id": builders.mandate(builders.MINORITIES).pk,
         "reply_id": reply.pk,
+        "label_id": label.pk,
+        "score_id": score.pk,
         "outbox_id": outbox.pk,
         "pk": drafting.pk,
         "comm_pk": drafting.communications.get().pk,

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 
+from spcomms.assessment.actions import RequestAssessment
 from spcomms.audit.actions import Action
 from spcomms.cases.lifecycle import DISPATCHED, move
 from spcomms.cases.models import Communication, Reply
@@ -73,6 +74,7 @@ class RecordReply(Action):
             reply.text = text.strip()
         reply.full_clean()
         reply.save()
+        RequestAssessment(self.actor, skip_permission_checks=True).execute(reply)  # the worker reads it
         before = {"status": comm.status}
         if comm.status != Communication.REPLIED:
             move(comm, Communication.REPLIED)

@@ -1,0 +1,59 @@
+"""The reply's own structure: question markers, numbered paragraphs, cross-references, refusals, sentence spans."""
+
+import pytest
+
+from spcomms.lib.reading import structure
+from spcomms.lib.reading.labels import read_reply
+from spcomms.lib.reading.segment import blocks_of
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("Regarding question 3, we have carried out audits.", [3]),
+        ("Regarding questions 4, 6 and 7: our policy applies.", [4, 6, 7]),
+        ("As to your third question, we refer to our policy.", [3]),
+        ("Q3: Training is provided.", [3]),
+        ("Question No. 2 – due diligence", [2]),
+        ("In response to questions 4 to 6, we note the following.", [4, 5, 6]),
+        ("En ce qui concerne la question 5, le Gouvernement indique …", [5]),
+        ("Our company has a policy.", []),
+    ],
+)
+def test_lead_markers(text, numbers):
+    assert structure.lead_marker(text) == numbers
+
+
+def test_cross_references_and_refusals():
+    assert structure.cross_references("Please refer to the information under question 2.") == [2]
+    assert structure.cross_references("As explained in our answer to questions 1 and 3, …") == [1, 3]
+    assert structure.REFUSAL.search("We do not consider it necessary to answer the other questions.")
+    assert structure.REFUSAL.search("The Government will not respond to the remaining questions.")
+    assert not structure.REFUSAL.search("We will respond to each question in turn.")
+
+
+def test_sentence_spans_are_exact_and_skip_paragraph_numbers():
+    text = "1. The Government adopted a plan in 2016. It covers all sectors.\n\nYours sincerely,"
+    blocks = blocks_of(text)
+    spans = [s for b in blocks for s in b.sentences]
+    assert [s.text for s in spans] == [
+        "The Government adopted a plan in 2016.",
+        "It covers all sectors.",
+        "Yours sincerely,",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in spans)
+
+
+def test_paragraph_numbers_beyond_the_questions_are_not_answers(monkeypatch):
+    from spcomms.lib.reading.embeddings import encoder
+
+    text = "\n\n".join(f"{n}. The Government reports on item {n} of its programme." for n in range(1, 10))
+    reading = read_reply(text, ["Any comment on the allegations?", "Please describe the national plan."], encoder())
+    assert reading.sections == {}  # nine numbered paragraphs, two questions: paragraph numbering
+
+
+def test_empty_text_says_so():
+    from spcomms.lib.reading.embeddings import encoder
+
+    reading = read_reply("", ["Any comment?"], encoder())
+    assert reading.questions[0].label == "not_addressed" and "no text" in reading.questions[0].note
