@@ -23,6 +23,7 @@ from spcomms.audit.actions import Action
 from spcomms.audit.log import snapshot
 from spcomms.cases.models import Case, CaseAddressee, CaseMandate, CaseSignatory, Communication
 from spcomms.drafting.models import AddresseeGroup, Clause, Draft, DraftClause, GroupMembership
+from spcomms.lib import clock
 from spcomms.lib.references import ReferenceError, parse_reference
 from spcomms.registry.models import Addressee, Mandate, MandateHolder
 
@@ -124,8 +125,9 @@ def bump_version(case: Case, expected: int | None) -> None:
 
 
 def default_signatory(mandate: Mandate, day: dt.date | None) -> MandateHolder | None:
-    """The holder of the mandate on the letter's date (today when the date is not set yet)."""
-    return mandate.holders_on(day or dt.date.today()).order_by("-term_start").first()
+    """The holder the registry knows in office on the letter's date (today when the date is not set yet); None
+    when it knows none: the desk then asks who signs, never defaulting to a former holder (issue 12, item 5)."""
+    return next(iter(mandate.holders_in_office(day or clock.today())), None)
 
 
 @dataclass
@@ -351,3 +353,35 @@ class RemoveAddressee(Action):
         self.audit("case.addressee_removed", case, before={"addressee": member.addressee.name})
         member.delete()
         reset_clearance(self.actor, case)
+
+
+class SavePlaceholders(Action):
+    """Fill in the case's words for the stock texts' placeholders (drafting.placeholders), e.g. {affected workers}.
+
+    A sent case may still fill a placeholder its follow-up letters need; the words its sent letters used stay.
+    """
+
+    permission = "drafting.change_draft"
+    records = ("draft.changed",)
+
+    def describe(self):
+        return "change the letter text"
+
+    def perform(self, case: Case, values: dict[str, str], expected_version: int) -> Draft:
+        lock_case(case, follow_up=True)
+        draft, _ = Draft.objects.get_or_create(case=case)
+        before = dict(draft.placeholders or {})
+        after = {name: " ".join(value.split()) for name, value in values.items() if value.strip()}
+        if not editable(case):
+            changed = sorted(name for name, value in before.items() if after.get(name) != value)
+            if changed:
+                raise CaseLocked(
+                    f"The case “{case}” has been sent: the words its letters used for "
+                    f"{', '.join('{' + name + '}' for name in changed)} can no longer be changed."
+                )
+        bump_version(case, expected_version)
+        draft.placeholders = after
+        draft.save(update_fields=["placeholders"])
+        self.audit("draft.changed", draft, before={"placeholders": before}, after={"placeholders": after})
+        reset_clearance(self.actor, case)
+        return draft

@@ -4,9 +4,11 @@ the rows is the printed order, blank rows are ignored, so the pages work without
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from spcomms.cases.models import TYPE_CHOICES
+from spcomms.drafting import library
 from spcomms.drafting.models import AddresseeGroup, Clause, QuestionSet
 from spcomms.registry.models import Addressee, Mandate
 
@@ -105,9 +107,18 @@ class FootnoteRow(forms.Form):
 
 
 class ClauseRow(forms.Form):
-    clause = forms.ModelChoiceField(
-        label=_("Clause"), queryset=Clause.objects.order_by("key", "-version"), required=False
-    )
+    clause = forms.ModelChoiceField(label=_("Clause"), queryset=Clause.objects.none(), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["clause"].queryset = library.clauses()  # in the order letters print them
+        self.fields["clause"].label_from_instance = library.label
+
+    def narrow(self, search: str) -> None:
+        """Offer only the clauses matching `search`, and the one chosen in this row."""
+        chosen = getattr(self.initial.get("clause"), "pk", None)
+        matching = library.clauses(search).values("pk")
+        self.fields["clause"].queryset = library.clauses().filter(Q(pk__in=matching) | Q(pk=chosen))
 
 
 FootnoteRows = forms.formset_factory(FootnoteRow, extra=2)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from spcomms.cases.models import Case, CaseAddressee, Communication
-from spcomms.drafting import forms
+from spcomms.drafting import forms, library
 from spcomms.drafting.actions import (
     AddAddressee,
     CaseFields,
@@ -280,6 +280,10 @@ def draft_edit(request, pk):
         return refused
     draft, _created = Draft.objects.get_or_create(case=case)  # a case made elsewhere may lack one
     form, notes, clauses = _draft_forms(case, draft, request.POST or None)
+    search = request.GET.get("clauses", "").strip() if request.method == "GET" else ""
+    if search:  # the clause picker's search, without JavaScript: the rows offer only what matches
+        for row in clauses:
+            row.narrow(search)
     others_text = []
     if request.method == "POST" and form.is_valid() and notes.is_valid() and clauses.is_valid():
         try:
@@ -294,7 +298,15 @@ def draft_edit(request, pk):
         else:
             messages.success(request, _("Letter text saved."))
             return redirect("drafting:case", case.pk)
-    context = {"case": case, "form": form, "notes": notes, "clauses": clauses, "others_text": others_text}
+    context = {
+        "case": case,
+        "form": form,
+        "notes": notes,
+        "clauses": clauses,
+        "others_text": others_text,
+        "clause_search": search,
+        "clause_matches": list(library.clauses(search)) if search else [],
+    }
     return render(request, "drafting/desk/draft_form.html", context)
 
 
