@@ -164,7 +164,14 @@ class AddresseeForm(forms.Form):
         help_text=_("e.g. 'Jane Roe' — the letter opens 'Dear Ms. Jane Roe,'; without a name: 'Dear Sir/Madam,'"),
     )
     person_title = forms.CharField(label=_("Representative: title"), max_length=200, required=False)
-    domicile = forms.CharField(label=_("Country of domicile (alpha-3)"), max_length=3, required=False)
+    email = forms.EmailField(
+        label=_("E-mail address for the letter"),
+        required=False,
+        help_text=_("the letter is e-mailed here when it is sent; without one, staff record its dispatch by hand"),
+    )
+    domicile = forms.ChoiceField(
+        label=_("Country of domicile"), required=False, help_text=_("the State where the company is domiciled")
+    )
     reference = forms.CharField(
         label=_("Historic reference"),
         max_length=30,
@@ -180,11 +187,17 @@ class AddresseeForm(forms.Form):
         self.fields["group"].queryset = case.groups.filter(generates=True)
         self.fields["existing"].queryset = self.fields["existing"].queryset.exclude(cases=case)
         self.fields["existing"].label_from_instance = lambda a: f"{a.name} ({a.get_kind_display()})"
+        states = Addressee.objects.filter(kind=Addressee.STATE).order_by("name").values_list("iso3", "name")
+        self.fields["domicile"].choices = [("", "—"), *((code, f"{name} ({code})") for code, name in states)]
 
     def clean(self):
         data = super().clean()
         if bool(data.get("existing")) == bool(data.get("company", "").strip()):
             raise forms.ValidationError(_("Choose an addressee from the registry, or type a new company's name."))
+        if data.get("existing") and data.get("email") and data["existing"].email != data["email"]:
+            self.add_error(
+                "email", _("The e-mail address is for a new company; change a registered addressee's in the admin.")
+            )
         return data
 
     def addressee(self) -> Addressee:
@@ -197,7 +210,8 @@ class AddresseeForm(forms.Form):
             representative_honorific=data["honorific"],
             representative_name=data["person"].strip(),
             representative_title=data["person_title"].strip(),
-            domicile=data["domicile"].strip().upper(),
+            domicile=data["domicile"],
+            email=data["email"],
         )
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from spcomms.cases.models import Case, CaseAddressee, Communication
-from spcomms.drafting import forms, library
+from spcomms.drafting import forms, history, library, placeholders
 from spcomms.drafting.actions import (
     AddAddressee,
     CaseFields,
@@ -35,6 +35,7 @@ from spcomms.drafting.generate import GenerateLetters, GenerationError, problems
 from spcomms.drafting.models import AddresseeGroup, Draft, GroupMembership
 from spcomms.drafting.render.formats import FORMATS, render_as
 from spcomms.drafting.render.html import render_html
+from spcomms.drafting.steps import desk_next_step
 from spcomms.lib.letter import Letter
 
 
@@ -182,13 +183,27 @@ def case_detail(request, pk):
     return _case_page(request, pk)
 
 
+def _unsigned(case: Case, draft: Draft | None) -> list[dict]:
+    """Mandates of the case without a signature, with what the registry knows: the desk asks, it never guesses."""
+    day = getattr(draft, "letter_date", None)
+    signed = set(case.casesignatory_set.values_list("holder__mandate_id", flat=True))
+    return [
+        {"mandate": m, "day": day, "former": m.holders.order_by("-term_start").first()}
+        for m in case.ordered_mandates()
+        if m.pk not in signed
+    ]
+
+
 def _case_page(request, pk, refusal=None):
     case = get_object_or_404(Case, pk=pk)
     groups = case.groups.prefetch_related("memberships__case_addressee__addressee").select_related("question_set")
     letters = {c.addressee_id: c for c in case.communications.all()}
+    draft = Draft.objects.filter(case=case).first()
+    historic = history.is_historic(case)
+    found = problems(case) if takes_follow_ups(case) and not historic else []
     context = {
         "case": case,
-        "draft": Draft.objects.filter(case=case).first(),
+        "draft": draft,
         "mandates": case.casemandate_set.select_related("mandate"),
         "signatories": case.casesignatory_set.select_related("holder__mandate"),
         "groups": [
@@ -197,12 +212,19 @@ def _case_page(request, pk, refusal=None):
         ],
         "loose": case.caseaddressee_set.filter(membership__isnull=True).select_related("addressee"),
         "letters": case.communications.select_related("addressee").order_by("ref_code", "ref_number"),
-        "problems": problems(case) if takes_follow_ups(case) else [],
+        "problems": found,
         "refusal": refusal,
-        "editable": editable(case),
-        "follow_up": takes_follow_ups(case),
-        "locked_message": None if editable(case) else locked_message(case),
+        "editable": editable(case) and not historic,
+        "follow_up": takes_follow_ups(case) and not historic,
+        "locked_message": None if editable(case) or historic else locked_message(case),
         "fixed_groups": _fixed_groups(case),
+        "historic": historic,
+        "provenance": history.provenance(case) if historic else [],
+        "annex_parts": history.annex_parts(draft) if historic else [],
+        "unsigned": [] if historic else _unsigned(case, draft),
+        "next_step": desk_next_step(case, found, historic),
+        "words": placeholders.uses(case) if not historic else [],
+        "word_values": placeholders.values_of(case),
     }
     return render(request, "drafting/desk/case_detail.html", context)
 
