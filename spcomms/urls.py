@@ -3,6 +3,9 @@ from django.urls import include, path
 
 admin.site.site_header = "spcomms — Special Procedures communications"
 admin.site.site_title = "spcomms"
+admin.site.site_url = "/staff/"  # "View site" leads to the staff dashboard; templates/admin adds the desk links
+
+handler403 = "spcomms.workflow.views.errors.permission_denied"
 
 urlpatterns = [
     path("admin/", admin.site.urls),

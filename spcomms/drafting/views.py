@@ -5,8 +5,10 @@ Views only read and validate; every write goes through an action of `drafting.ac
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -37,13 +39,21 @@ from spcomms.drafting.render.formats import FORMATS, render_as
 from spcomms.drafting.render.html import render_html
 from spcomms.drafting.steps import desk_next_step
 from spcomms.lib.letter import Letter
+from spcomms.lib.refusal import Refused
 
 
 def desk(permission: str):
-    """Logged-in staff with `permission`; others get the login page or 403."""
+    """Logged-in staff with `permission`; others get the login page or the refused page (403), which names the
+    roles that have the permission."""
 
     def decorator(view):
-        return login_required(permission_required(permission, raise_exception=True)(view))
+        @wraps(view)
+        def checked(request, *args, **kwargs):
+            if not request.user.has_perm(permission):
+                raise Refused("you do not have permission for this page of the drafting desk", [permission])
+            return view(request, *args, **kwargs)
+
+        return login_required(checked)
 
     return decorator
 

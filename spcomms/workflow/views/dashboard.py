@@ -7,6 +7,8 @@ from django.views.decorators.http import require_safe
 from spcomms.cases.models import Case, Communication, Reply
 from spcomms.lib import clock
 from spcomms.workflow.actions.publication import due_for_publication
+from spcomms.workflow.clearance import mandates_held_by
+from spcomms.workflow.inbox import awaiting_approval, secretariat_tasks
 from spcomms.workflow.models import Outbox
 from spcomms.workflow.transitions import WAITING
 
@@ -40,4 +42,9 @@ def dashboard_data(today: dt.date) -> dict:
 @require_safe
 @requires("workflow.view_desk")
 def dashboard(request):
-    return render(request, "workflow/dashboard.html", dashboard_data(clock.today()))
+    data = dashboard_data(clock.today())
+    user = request.user
+    data["holds_mandates"] = bool(mandates_held_by(user))
+    data["inbox"] = awaiting_approval(user) if user.has_perm("workflow.approve_letters") else []
+    data["tasks"] = secretariat_tasks() if user.has_perm("workflow.send_letters") else []
+    return render(request, "workflow/dashboard.html", data)
