@@ -34,7 +34,7 @@ from spcomms.drafting.actions import (
     takes_follow_ups,
 )
 from spcomms.drafting.generate import GenerateLetters, GenerationError, problems
-from spcomms.drafting.models import AddresseeGroup, Draft, GroupMembership
+from spcomms.drafting.models import AddresseeGroup, Draft, GroupMembership, QuestionSet
 from spcomms.drafting.render.formats import FORMATS, render_as
 from spcomms.drafting.render.html import render_html
 from spcomms.drafting.steps import desk_next_step
@@ -364,7 +364,23 @@ def group_edit(request, pk, group_pk=None):
         else:
             messages.success(request, _("Group saved."))
             return redirect("drafting:case", case.pk)
-    return render(request, "drafting/desk/group_form.html", {"case": case, "group": group, "form": form})
+    context = {"case": case, "group": group, "form": form, "question_sets": _question_sets(case, form)}
+    return render(request, "drafting/desk/group_form.html", context)
+
+
+def _question_sets(case: Case, form) -> list[dict]:
+    """Every question set with its full text, placeholders filled with the case's words: the chosen one first."""
+    words = placeholders.values_of(case)
+    chosen = form["question_set"].value()
+    sets = [
+        {
+            "set": question_set,
+            "chosen": str(question_set.pk) == str(chosen),
+            "questions": [placeholders.preview(text, words) for text in question_set.texts()],
+        }
+        for question_set in QuestionSet.objects.order_by("name")
+    ]
+    return sorted(sets, key=lambda item: not item["chosen"])
 
 
 @desk("cases.change_case")
