@@ -11,6 +11,7 @@ from spcomms.cases.models import Case, Communication
 class NextStep:
     text: str
     who: str  # the role that acts: "secretariat", "mandate holders", or "" when nobody needs to
+    on_clearance_page: bool = False  # the step is taken on the clearance page: the desk links to it
 
 
 def desk_next_step(case: Case, problems: list[str], historic: bool) -> NextStep:
@@ -27,16 +28,17 @@ def desk_next_step(case: Case, problems: list[str], historic: bool) -> NextStep:
         if not letters.exists():
             return NextStep("Generate the letters: every problem is solved.", "secretariat")
         return NextStep(
-            "Check the generated letters, then submit them for clearance on the clearance page.", "secretariat"
+            "Check the generated letters, then submit them for clearance on the clearance page.", "secretariat", True
         )
     if case.status == Case.IN_CLEARANCE:
         return NextStep(
             "Each co-signing mandate's holder approves the letters on the clearance page, which names who has not "
             "approved yet. A change made here starts clearance over.",
             "mandate holders",
+            True,
         )
     if case.status == Case.APPROVED:
-        return NextStep("Every mandate approved: send the letters from the clearance page.", "secretariat")
+        return NextStep("Every mandate approved: send the letters from the clearance page.", "secretariat", True)
     if case.status == Case.SENT:
         waiting = letters.filter(status=Communication.PREPARED).count()
         if waiting:
@@ -44,6 +46,7 @@ def desk_next_step(case: Case, problems: list[str], historic: bool) -> NextStep:
                 f"{waiting} letter(s) have not left yet: the clearance page shows each one's next step "
                 "(an e-mail the worker sends, or a dispatch to record by hand).",
                 "secretariat",
+                True,
             )
         return NextStep("Every letter has left. Record replies on each letter's page as they arrive.", "secretariat")
     return NextStep("The case is closed: nothing more happens.", "")

@@ -51,12 +51,18 @@ class Task:
     case: Case
     text: str
     communication: Communication | None = None
+    on_desk: bool = False  # the step is taken on the drafting desk
 
 
 def secretariat_tasks(limit: int = 100) -> list[Task]:
     """What the secretariat must do next: send approved letters, record dispatches, resolve e-mails, chase
     clearance where a mandate has no holder account to approve with."""
     tasks = []
+    for case in Case.objects.filter(status=Case.DRAFT).order_by("updated_at")[:limit]:
+        if case.communications.exists():
+            tasks.append(Task(case, "Letters generated: check them and submit them for clearance."))
+        else:
+            tasks.append(Task(case, "In drafting: complete it and generate the letters.", on_desk=True))
     for case in Case.objects.filter(status=Case.APPROVED).order_by("updated_at")[:limit]:
         tasks.append(Task(case, "Approved by every mandate: send the letters (clearance page)."))
     prepared = Communication.objects.filter(

@@ -9,7 +9,7 @@ def test_a_holder_refused_the_drafting_desk_sees_why_and_who_can(client, case, h
     page = response.content.decode()
     assert response.status_code == 403
     assert "Not allowed" in page and "You do not have permission for this page of the drafting desk" in page
-    assert "Can change draft: secretariat" in page
+    assert "Can change the letter text and case-specific words of a case: secretariat" in page
     assert "logged in as <strong>sr-minorities</strong> (mandate holder)" in page
     assert '<header class="top"' in page  # the staff layout, not a bare "403 Forbidden"
 

@@ -47,6 +47,7 @@ def case_page(request, case_id):
             "can_send_some": any(state.action == SEND for _comm, state in states),
             "to_record": [comm for comm, state in states if state.action == RECORD_DISPATCH],
             "next_step": _next_step(case, rows, states, historic),
+            "offers": _offers(request.user, case, bool(letters), follow_up),
             # a sent case with letters not yet dispatched: they go through clearance while the case stays sent
             "follow_up": follow_up,
             "follow_up_submitted": follow_up and follow_up_submitted(case, current),
@@ -64,6 +65,16 @@ def _approvers(case: Case, mandate) -> dict:
         "accounts": [f"{a.holder.name} ({a.user.get_username()})" for a in accounts],
         "signatory": signatory.holder.name if signatory else "",
     }
+
+
+def _offers(user, case: Case, has_letters: bool, follow_up: bool) -> bool:
+    """Whether the actions card has anything for this user (an empty card says nothing)."""
+    acts = user.has_perm("workflow.submit_for_clearance") or user.has_perm("workflow.send_letters")
+    if not acts:
+        return True  # it says who does these steps
+    if case.status == Case.DRAFT:
+        return has_letters and user.has_perm("workflow.submit_for_clearance")
+    return case.status == Case.APPROVED or follow_up or case.status == Case.SENT
 
 
 def _next_step(case: Case, rows, states, historic: bool) -> tuple[str, str]:

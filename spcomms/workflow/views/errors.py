@@ -7,6 +7,18 @@ from django.shortcuts import render
 
 from spcomms.workflow.roles import ROLES
 
+# Django's default names ("Can change draft") say little to the people of the procedure.
+PLAIN_NAMES = {
+    "cases.add_case": "Can create a case",
+    "cases.change_case": "Can change a case, its mandates, signatories and addressees",
+    "cases.view_case": "Can see cases",
+    "cases.add_communication": "Can generate letters",
+    "cases.view_communication": "Can see letters",
+    "cases.add_reply": "Can record replies",
+    "drafting.change_draft": "Can change the letter text and case-specific words of a case",
+    "drafting.change_addresseegroup": "Can change addressee groups",
+}
+
 
 def _permission(dotted: str) -> Permission | None:
     app, _, codename = dotted.partition(".")
@@ -22,7 +34,7 @@ def who_may(permissions: tuple[str, ...]) -> list[dict]:
             continue
         groups = Group.objects.filter(permissions=permission).order_by("name").values_list("name", flat=True)
         roles = [name for name in groups if name in ROLES] or ["administrators"]
-        found.append({"allows": permission.name, "roles": roles})
+        found.append({"allows": PLAIN_NAMES.get(dotted, permission.name), "roles": roles})
     return found
 
 
