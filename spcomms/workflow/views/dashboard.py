@@ -1,4 +1,5 @@
 import datetime as dt
+from collections import Counter
 
 from django.db.models import Count
 from django.shortcuts import render
@@ -39,6 +40,18 @@ def dashboard_data(today: dt.date) -> dict:
     }
 
 
+def letters_summary(case: Case) -> str:
+    """Where the case's letters are, e.g. "1 replied, 1 sent · 2 published": a sent case is not all alike."""
+    letters = list(case.communications.values_list("status", "published_at"))
+    if not letters:
+        return "no letters yet"
+    labels = dict(Communication.STATUSES)
+    counts = Counter(status for status, _published in letters)
+    text = ", ".join(f"{n} {labels[status].lower()}" for status, n in sorted(counts.items()))
+    published = sum(1 for _status, at in letters if at)
+    return f"{text} · {published} published" if published else text
+
+
 @require_safe
 @requires("workflow.view_desk")
 def dashboard(request):
@@ -47,4 +60,5 @@ def dashboard(request):
     data["holds_mandates"] = bool(mandates_held_by(user))
     data["inbox"] = awaiting_approval(user) if user.has_perm("workflow.approve_letters") else []
     data["tasks"] = secretariat_tasks() if user.has_perm("workflow.send_letters") else []
+    data["open_cases"] = [(case, letters_summary(case)) for case in data["open_cases"]]
     return render(request, "workflow/dashboard.html", data)
