@@ -110,11 +110,15 @@ def _mandate_rows(data=None, case: Case | None = None, extra: int = 3):
 
 def _signatory_rows(case: Case, data=None) -> list[forms.SignatoryRow]:
     signed = {s.holder.mandate_id: s for s in case.casesignatory_set.select_related("holder")}
+    day = getattr(Draft.objects.filter(case=case).first(), "letter_date", None)
     rows = []
     for cm in case.casemandate_set.select_related("mandate"):
         current = signed.get(cm.mandate_id)
         initial = {"holder": current.holder, "printed_title": current.printed_title} if current else {}
-        rows.append(forms.SignatoryRow(data, mandate=cm.mandate, initial=initial, prefix=f"sign-{cm.mandate_id}"))
+        row = forms.SignatoryRow(data, mandate=cm.mandate, initial=initial, prefix=f"sign-{cm.mandate_id}")
+        row.letter_date = day
+        row.none_in_office = day is not None and not cm.mandate.holders_in_office(day)
+        rows.append(row)
     return rows
 
 

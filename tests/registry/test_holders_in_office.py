@@ -44,3 +44,9 @@ def test_a_2026_letter_is_not_signed_by_a_former_holder(staff_client):
     assert "Who signs? The registry does not know" in page
     assert "the registry has no holder of this mandate known to be in office on 1 September 2026" in page
     assert "The last holder it knows is Tomoya Obokata (term 2020-05-01 – 2026-04-30)" in page
+
+
+def test_the_signatory_form_says_when_no_holder_is_known_in_office(staff_client):
+    case = new_case(mandates=(MINORITIES, SLAVERY), letter_date=dt.date(2026, 9, 1))
+    page = staff_client.get(url("case_edit", case.pk)).content.decode()
+    assert page.count("The registry knows no holder of this mandate in office on 1 September 2026") == 1

@@ -26,3 +26,13 @@ def test_an_outsider_has_no_role(client, outsider, case):
     client.force_login(outsider)
     page = client.get("/staff/").content.decode()
     assert "with no role of the procedure" in page and "Can see the staff desk" in page
+
+
+def test_a_holder_is_offered_no_secretariat_buttons_on_the_desk(client, case, holder_minorities):
+    client.force_login(holder_minorities)
+    listing = client.get("/staff/cases/").content.decode()
+    assert case.title in listing and "New case" not in listing
+    page = client.get(f"/staff/cases/{case.pk}/").content.decode()
+    for button in ("New addressee group", "Add addressee", "Letter text and annex", "Generate letters"):
+        assert button not in page, button
+    assert "The secretariat generates the letters." in page
