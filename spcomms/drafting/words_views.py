@@ -16,24 +16,29 @@ from spcomms.drafting.views import desk
 
 
 def words_form(case: Case, data=None) -> forms.Form:
-    """One field per placeholder the case's texts use (and any filled before that no text uses any more)."""
+    """One field per placeholder the case's texts use (and any filled before that no text uses any more), named
+    `word-0`, `word-1` … in that order (placeholder names have spaces, which make poor HTML ids)."""
     values = placeholders.values_of(case)
-    form = forms.Form(data, initial={"version": case.version, **{f"word-{n}": v for n, v in values.items()}})
+    used = [use.name for use in placeholders.uses(case)]
+    names = list(dict.fromkeys([*used, *values]))
+    initial = {"version": case.version, **{f"word-{i}": values.get(name, "") for i, name in enumerate(names)}}
+    form = forms.Form(data, initial=initial)
     form.fields["version"] = VersionField()
-    names = [use.name for use in placeholders.uses(case)]
-    for name in dict.fromkeys([*names, *values]):
-        used = name in names
-        form.fields[f"word-{name}"] = forms.CharField(
+    for index, name in enumerate(names):
+        form.fields[f"word-{index}"] = forms.CharField(
             label="{" + name + "}",
             max_length=500,
             required=False,
-            help_text=_("the words this case's letters print here") if used else _("no text of the case uses it"),
+            help_text=_("the words this case's letters print here")
+            if name in used
+            else _("no text of the case uses it"),
         )
+    form.word_names = names
     return form
 
 
 def submitted_words(form: forms.Form) -> dict[str, str]:
-    return {key.removeprefix("word-"): value for key, value in form.cleaned_data.items() if key.startswith("word-")}
+    return {name: form.cleaned_data.get(f"word-{index}", "") for index, name in enumerate(form.word_names)}
 
 
 def previews(case: Case, values: dict[str, str]) -> list[tuple[str, list]]:

@@ -9,12 +9,13 @@ from tests.drafting.desk import audited, url
 
 pytestmark = pytest.mark.django_db
 
-COBALT = {
-    "word-affected workers": "artisanal cobalt miners, including children",
-    "word-affected group": "artisanal mining communities",
-    "word-rights at stake": "their right to safe and healthy working conditions",
-    "word-alleged abuses": "child labour and unsafe working conditions",
+WORDS = {  # in the order the case's texts use them: the form's fields word-0, word-1 …
+    "affected workers": "artisanal cobalt miners, including children",
+    "rights at stake": "their right to safe and healthy working conditions",
+    "alleged abuses": "child labour and unsafe working conditions",
+    "affected group": "artisanal mining communities",
 }
+COBALT = {f"word-{index}": value for index, value in enumerate(WORDS.values())}
 
 
 @pytest.fixture
@@ -36,13 +37,14 @@ def test_generation_refuses_while_a_placeholder_is_empty(case, staff_client):
 
 def test_the_words_are_saved_previewed_and_printed(case, staff_client):
     page = staff_client.get(url("words", case.pk)).content.decode()
-    assert 'name="word-affected workers"' in page and '<span class="missing">{affected workers}</span>' in page
+    assert '<label for="id_word-0">{affected workers}' in page
+    assert '<span class="missing">{affected workers}</span>' in page
     response = staff_client.post(url("words", case.pk), {"version": case.version, "preview": "1", **COBALT})
     assert response.status_code == 302 and response["Location"] == url("words", case.pk)
     page = staff_client.get(url("words", case.pk)).content.decode()
     assert '<span class="filled">artisanal cobalt miners, including children</span>' in page
     assert 'class="missing"' not in page
-    assert audited("draft.changed")[0].after == {"placeholders": {k[5:]: v for k, v in COBALT.items()}}
+    assert audited("draft.changed")[0].after == {"placeholders": WORDS}
 
     case.refresh_from_db()
     made = GenerateLetters(ACTOR).execute(case)
