@@ -35,3 +35,10 @@ def clauses(search: str = "") -> QuerySet[Clause]:
 
 def label(clause: Clause) -> str:
     return f"{clause.title} ({clause.key}, v{clause.version})"
+
+
+@cache
+def placeholder_hints() -> dict[str, str]:
+    """What each stock placeholder stands for, with the words the March 2021 letters printed there."""
+    shipped = json.loads(LIBRARY.read_text(encoding="utf-8")).get("placeholders", {})
+    return {name: f"{spec['hint']}; AL OTH 135/2021 said “{spec['march_2021']}”" for name, spec in shipped.items()}

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from spcomms.cases.models import Case
-from spcomms.drafting import placeholders
+from spcomms.drafting import library, placeholders
 from spcomms.drafting.actions import SavePlaceholders, StaleVersion, takes_follow_ups
 from spcomms.drafting.forms import VersionField
 from spcomms.drafting.views import desk
@@ -29,7 +29,7 @@ def words_form(case: Case, data=None) -> forms.Form:
             label="{" + name + "}",
             max_length=500,
             required=False,
-            help_text=_("the words this case's letters print here")
+            help_text=library.placeholder_hints().get(name, _("the words this case's letters print here"))
             if name in used
             else _("no text of the case uses it"),
         )

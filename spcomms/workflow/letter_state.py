@@ -26,12 +26,12 @@ class LetterState:
     action: str = ""  # the step a page may offer: RECORD_DISPATCH, SEND, RESOLVE_EMAIL
 
 
-def _day(value) -> str:
-    return f"{timezone.localtime(value):%d %B %Y}" if value else ""
-
-
 def _date(value) -> str:
-    return f"{value:%d %B %Y}" if value else "—"
+    return f"{value.day} {value:%B %Y}" if value else "—"
+
+
+def _day(value) -> str:
+    return _date(timezone.localtime(value)) if value else ""
 
 
 def cleared(case: Case) -> bool:
@@ -47,7 +47,7 @@ def letter_state(comm: Communication, may_leave: bool | None = None) -> LetterSt
     held = "; publication on hold" if comm.on_hold else ""
     if comm.status == Communication.SENT:
         return LetterState(
-            f"Sent {_day(comm.sent_at)} ({comm.get_dispatch_channel_display().lower()})",
+            f"Sent {_day(comm.sent_at)} ({comm.get_dispatch_channel_display()})",
             f"Waiting for the reply, due {_date(comm.reply_due)}; public from {_date(comm.publish_on)}{held}.",
             ADDRESSEE,
         )

@@ -39,6 +39,7 @@ def test_the_words_are_saved_previewed_and_printed(case, staff_client):
     page = staff_client.get(url("words", case.pk)).content.decode()
     assert '<label for="id_word-0">{affected workers}' in page
     assert '<span class="missing">{affected workers}</span>' in page
+    assert "the workers the abuses affect; AL OTH 135/2021 said “Uyghur and other minority workers”" in page
     response = staff_client.post(url("words", case.pk), {"version": case.version, "preview": "1", **COBALT})
     assert response.status_code == 302 and response["Location"] == url("words", case.pk)
     page = staff_client.get(url("words", case.pk)).content.decode()

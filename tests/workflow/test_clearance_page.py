@@ -67,4 +67,4 @@ def test_the_letter_page_says_what_comes_next(client, secretariat, holder_minori
         {"channel": "note_verbale", "sent_on": dt.date(2021, 3, 15).isoformat(), "note": "NV 1"},
     )
     page = client.get(f"/staff/letters/{letter.pk}/").content.decode()
-    assert "Sent 15 March 2021 (note verbale via permanent mission)" in page and "Waiting for the reply" in page
+    assert "Sent 15 March 2021 (Note verbale via Permanent Mission)" in page and "Waiting for the reply" in page
