@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from spcomms.cases.models import Case, Communication
 from spcomms.registry.models import Mandate
 from spcomms.workflow.actions.clearance import follow_up_submitted, has_follow_up
-from spcomms.workflow.clearance import clearance_of, mandates_held_by
+from spcomms.workflow.clearance import mandates_held_by
 from spcomms.workflow.letter_state import RECORD_DISPATCH, RESOLVE_EMAIL, cleared, letter_state
-from spcomms.workflow.models import HolderAccount
+from spcomms.workflow.models import Approval, Clearance, HolderAccount
 from spcomms.workflow.textversion import text_hash
 
 
@@ -23,22 +23,33 @@ class Awaiting:
 
 def awaiting_approval(user) -> list[Awaiting]:
     """Cases in clearance (or sent cases with submitted follow-up letters) that a mandate the user holds has not
-    approved in their current text."""
+    approved in their current text.
+
+    The text version recorded for clearance (`Clearance.text_hash`, brought up to date by every edit) says which
+    approvals count; only a case that looks approved is checked against its recomputed version, so a page with
+    many cases in clearance does not hash them all (bench/desk.py).
+    """
     held = mandates_held_by(user)
     if not held:
         return []
-    candidates = (
+    candidates = list(
         Case.objects.filter(casemandate__mandate_id__in=held, status__in=(Case.IN_CLEARANCE, Case.SENT))
         .distinct()
         .order_by("updated_at")
+        .prefetch_related("casemandate_set__mandate")
     )
+    recorded = dict(Clearance.objects.filter(case__in=candidates).values_list("case_id", "text_hash"))
+    approved = set(Approval.objects.filter(case__in=candidates).values_list("case_id", "mandate_id", "text_hash"))
     found = []
     for case in candidates:
-        current = text_hash(case)
-        if case.status == Case.SENT and not (has_follow_up(case) and follow_up_submitted(case, current)):
+        if case.status == Case.SENT and not (has_follow_up(case) and follow_up_submitted(case)):
             continue
-        rows = clearance_of(case, current)
-        pending = [row.mandate for row in rows if row.approval is None]
+        mandates = [cm.mandate for cm in sorted(case.casemandate_set.all(), key=lambda cm: cm.position)]
+        version = recorded.get(case.pk)
+        pending = [m for m in mandates if (case.pk, m.pk, version) not in approved]
+        if any(m.pk in held for m in mandates if m not in pending):
+            current = text_hash(case)  # looks approved by the user: make sure it is this very text
+            pending = [m for m in mandates if (case.pk, m.pk, current) not in approved]
         letters = list(case.communications.filter(status=Communication.PREPARED).select_related("addressee"))
         for mandate in (m for m in pending if m.pk in held):
             others = [m.short for m in pending if m.pk != mandate.pk]
@@ -76,8 +87,9 @@ def secretariat_tasks(limit: int = 100) -> list[Task]:
         if state.action in (RECORD_DISPATCH, RESOLVE_EMAIL):
             tasks.append(Task(comm.case, f"{comm.reference} to {comm.addressee}: {state.next}", comm))
     accounts = set(HolderAccount.objects.values_list("holder__mandate_id", flat=True))
-    for case in Case.objects.filter(status=Case.IN_CLEARANCE).order_by("updated_at")[:limit]:
-        missing = [m.short for m in case.ordered_mandates() if m.pk not in accounts]
+    in_clearance = Case.objects.filter(status=Case.IN_CLEARANCE).prefetch_related("casemandate_set__mandate")
+    for case in in_clearance.order_by("updated_at")[:limit]:
+        missing = [cm.mandate.short for cm in case.casemandate_set.all() if cm.mandate_id not in accounts]
         if missing:
             tasks.append(
                 Task(case, f"In clearance, but no holder account can approve for {', '.join(missing)}: create one.")

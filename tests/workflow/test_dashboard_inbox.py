@@ -40,3 +40,16 @@ def test_a_holder_account_without_a_mandate_is_told_why_nothing_comes(client, dj
     client.force_login(user)
     page = client.get("/staff/").content.decode()
     assert "Your account is not linked to a mandate holder" in page
+
+
+def test_an_edit_after_approval_puts_the_case_back_in_the_inbox(client, case, holder_minorities, holder_slavery):
+    from tests.workflow import builders
+
+    SubmitForClearance(STAFF).execute(case)
+    case.refresh_from_db()
+    approve(case, holder_minorities)
+    client.force_login(holder_minorities)
+    assert "Nothing awaits your approval" in client.get("/staff/").content.decode()
+    builders.edit_draft(case, "Workers are allegedly moved to factories far from home.")  # approvals start over
+    page = client.get("/staff/").content.decode()
+    assert 'Awaiting your approval <span class="pill">1</span>' in page and case.title in page

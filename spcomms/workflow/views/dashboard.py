@@ -40,16 +40,21 @@ def dashboard_data(today: dt.date) -> dict:
     }
 
 
-def letters_summary(case: Case) -> str:
-    """Where the case's letters are, e.g. "1 replied, 1 sent · 2 published": a sent case is not all alike."""
-    letters = list(case.communications.values_list("status", "published_at"))
-    if not letters:
-        return "no letters yet"
+def letters_summaries(cases) -> dict[int, str]:
+    """Where each case's letters are, e.g. "1 replied, 1 sent · 2 published": a sent case is not all alike."""
     labels = dict(Communication.STATUSES)
-    counts = Counter(status for status, _published in letters)
-    text = ", ".join(f"{n} {labels[status].lower()}" for status, n in sorted(counts.items()))
-    published = sum(1 for _status, at in letters if at)
-    return f"{text} · {published} published" if published else text
+    counts: dict[int, Counter] = {}
+    published: Counter = Counter()
+    rows = Communication.objects.filter(case__in=cases).values_list("case_id", "status", "published_at")
+    for case_id, status, published_at in rows:
+        counts.setdefault(case_id, Counter())[status] += 1
+        published[case_id] += published_at is not None
+    summaries = {}
+    for case in cases:
+        found = counts.get(case.pk)
+        text = ", ".join(f"{n} {labels[s].lower()}" for s, n in sorted(found.items())) if found else "no letters yet"
+        summaries[case.pk] = f"{text} · {published[case.pk]} published" if published[case.pk] else text
+    return summaries
 
 
 @require_safe
@@ -60,5 +65,7 @@ def dashboard(request):
     data["holds_mandates"] = bool(mandates_held_by(user))
     data["inbox"] = awaiting_approval(user) if user.has_perm("workflow.approve_letters") else []
     data["tasks"] = secretariat_tasks() if user.has_perm("workflow.send_letters") else []
-    data["open_cases"] = [(case, letters_summary(case)) for case in data["open_cases"]]
+    cases = list(data["open_cases"])
+    summaries = letters_summaries(cases)
+    data["open_cases"] = [(case, summaries[case.pk]) for case in cases]
     return render(request, "workflow/dashboard.html", data)
