@@ -31,7 +31,7 @@ migrate: install
 	SPCOMMS_DEBUG=1 $(VENV)/bin/spcomms migrate --no-input
 
 demo: migrate
-	@SPCOMMS_DEBUG=1 $(VENV)/bin/spcomms demo --site http://127.0.0.1:8000 | sed 's/^/>>> /'
+	@set -o pipefail; SPCOMMS_DEBUG=1 $(VENV)/bin/spcomms demo --site http://127.0.0.1:8000 | sed 's/^/>>> /'
 	@echo ">>> (Ctrl-C stops the server)"
 	SPCOMMS_DEBUG=1 $(VENV)/bin/spcomms serve 127.0.0.1:8000
 
