@@ -3,16 +3,19 @@
 `load_demo()` is what `spcomms demo` (and `make demo`) runs after ingesting the sample letters. Every write goes
 through an action, as a person would make it: the secretariat drafts, generates, submits and dispatches; each
 holder approves for their own mandate; the worker publishes. Dates lie in the past where the procedure needs time
-to have passed (a dispatch 75 days ago is published today), never in the future. Running it again resets the
-passwords and leaves the cases as they are.
+to have passed (a dispatch 75 days ago is published today), never in the future: each case is made with the
+procedure's clock set to its day, so its approvals come before its dispatch and the audit log tells the story in
+order. Running it again resets the passwords and leaves the cases as they are.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import secrets
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from django.utils.text import slugify
 
 from spcomms.cases.models import Case, Communication, Reply
@@ -101,7 +104,6 @@ SPECS = [
         },
         "Children as young as ten allegedly work in artisanal cobalt mines that supply the company's smelters.[^1]"
         "\n\nAccidents in unsupported tunnels have allegedly killed several miners this year.",
-        sent_days_ago=61,  # the letter date: dispatched on that day, its letters are published by the worker at once
     ),
     Spec(
         "clearance",
@@ -162,6 +164,23 @@ SPECS = [
         sent_days_ago=75,
     ),
 ]
+
+
+@contextmanager
+def clock_on(day: dt.date):
+    """The procedure's clock at 10:00 (Geneva) on `day`, moving on a minute per reading: actions date what they do."""
+    real = clock.now
+    moment = [timezone.make_aware(dt.datetime.combine(day, dt.time(10, 0)))]
+
+    def tick() -> dt.datetime:
+        moment[0] += dt.timedelta(minutes=1)
+        return min(moment[0], real())
+
+    clock.now = tick
+    try:
+        yield
+    finally:
+        clock.now = real
 
 
 def _in_office(mandate: Mandate, day: dt.date) -> MandateHolder | None:
@@ -268,14 +287,28 @@ def _approve(case: Case, only_first: bool = False) -> None:
 
 
 def build(secretariat, spec: Spec) -> Made:
-    today = clock.today()
-    day = today - dt.timedelta(days=spec.sent_days_ago)
+    day = clock.today() - dt.timedelta(days=spec.sent_days_ago)
+    with clock_on(day):
+        made = _build(secretariat, spec, day)
+    if spec.stage in ("replied", "published"):
+        comm = made.case.communications.get(addressee__kind=Addressee.COMPANY)
+        received = day + dt.timedelta(days=min(20, spec.sent_days_ago))
+        with clock_on(received):
+            RecordReply(secretariat).execute(
+                comm,
+                received_on=received,
+                language="en",
+                channel=Reply.EMAIL,
+                text="The company thanks the experts and will answer each question within the deadline. (demo)",
+            )
+    return made
+
+
+def _build(secretariat, spec: Spec, day: dt.date) -> Made:
     case = _draft(secretariat, spec, day)
     made = Made(spec, case)
     if spec.stage == "drafting":
-        made.notes.append(
-            f"text, groups and words written, letters dated {day:%d %B %Y}: generate the letters and submit them"
-        )
+        made.notes.append("text, groups and words written: generate the letters and submit them")
         return made
     GenerateLetters(secretariat).execute(case)
     SubmitForClearance(secretariat).execute(case)
@@ -287,15 +320,6 @@ def build(secretariat, spec: Spec) -> Made:
     for comm in case.communications.order_by("ref_code", "ref_number"):
         channel = Communication.NOTE_VERBALE if comm.addressee.is_state else Communication.COURIER
         RecordManualDispatch(secretariat).execute(comm, channel, day, "demo dispatch")
-    if spec.stage in ("replied", "published"):
-        comm = case.communications.get(addressee__kind=Addressee.COMPANY)
-        RecordReply(secretariat).execute(
-            comm,
-            received_on=day + dt.timedelta(days=min(20, spec.sent_days_ago)),
-            language="en",
-            channel=Reply.EMAIL,
-            text="The company thanks the experts and will answer each question within the deadline. (demo reply)",
-        )
     made.notes.append(f"dispatched by hand on {day:%d %B %Y}")
     return made
 

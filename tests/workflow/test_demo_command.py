@@ -50,6 +50,10 @@ def test_the_demo_makes_personas_and_a_case_in_each_state():
     assert replied.status == Communication.REPLIED and replied.published_at is None
     published = by_title("published").communications.all()
     assert published.count() == 2 and all(c.published_at for c in published)
+    # made on its own day: approved before it was dispatched, 75 days ago
+    last_approval = max(a.approved_at for a in by_title("published").approvals.all())
+    assert all(last_approval <= c.sent_at for c in published)
+    assert {c.sent_at.date() for c in published} == {dt.date(2026, 9, 17)}
     # made by the people of the procedure, through its actions
     generated = AuditEvent.objects.filter(action="communication.generated").values_list("actor_label", flat=True)
     assert set(generated) == {"secretariat"}
