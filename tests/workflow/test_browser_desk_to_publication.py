@@ -2,7 +2,8 @@
 holders approve from their inbox, the secretariat records both dispatches by hand and a reply, the worker publishes
 60 days later; a holder who tries a secretariat page gets the refused page.
 
-With SPCOMMS_SCREENSHOTS=docs/img the test keeps the screenshots of docs/img (desk, clearance, dashboard, inbox).
+With SPCOMMS_SCREENSHOTS=DIR the test keeps its screenshots (desk, clearance, dashboard, holder-inbox, refused);
+those in docs/img are taken from the demo by scripts/demo-screenshots.py.
 """
 
 import pytest
