@@ -34,9 +34,8 @@ migrate: install
 	SPCOMMS_DEBUG=1 $(VENV)/bin/spcomms migrate --no-input
 
 demo: migrate
-	SPCOMMS_DEBUG=1 $(VENV)/bin/spcomms loaddemo
-	@SPCOMMS_DEBUG=1 $(VENV)/bin/spcomms createstaff demo --superuser | sed 's/^/>>> /'
-	@echo ">>> open http://127.0.0.1:$(PORT)/admin/ and log in with the account above (Ctrl-C stops the server)"
+	@set -o pipefail; SPCOMMS_DEBUG=1 $(VENV)/bin/spcomms demo --site http://127.0.0.1:$(PORT) | sed 's/^/>>> /'
+	@echo ">>> (Ctrl-C stops the server)"
 	SPCOMMS_DEBUG=1 $(VENV)/bin/spcomms serve 127.0.0.1:$(PORT)
 
 test: install-test

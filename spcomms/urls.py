@@ -4,6 +4,9 @@ from django.views.generic import RedirectView
 
 admin.site.site_header = "spcomms — Special Procedures communications"
 admin.site.site_title = "spcomms"
+admin.site.site_url = "/staff/"  # "View site" leads to the staff dashboard; templates/admin adds the desk links
+
+handler403 = "spcomms.workflow.views.errors.permission_denied"
 
 urlpatterns = [
     # The admin is behind the staff login (throttled, two-factor): its own login page only forwards there.

@@ -24,13 +24,21 @@ def state(iso3):
     return Addressee.objects.get(kind=Addressee.STATE, iso3=iso3)
 
 
+LETTER_DATE = dt.date(2021, 3, 12)
+
+
+def holder_on(mandate: Mandate, day: dt.date = LETTER_DATE):
+    """The mandate's holder on the day the sample letters were sent (the registry also has later holders)."""
+    return mandate.holders_on(day).order_by("-term_start").first()
+
+
 def case(title="A case", type="AL", mandate_titles=("Special Rapporteur on minority issues",), addressees=()):
     mandates = [Mandate.objects.get(title=t) for t in mandate_titles]
     outline = CaseFields(
         title=title,
         type=type,
         mandates=[(m, m.resolution) for m in mandates],
-        signatories={m.pk: (m.holders.first(), m.holders.first().printed_title) for m in mandates},
+        signatories={m.pk: (holder_on(m), holder_on(m).printed_title) for m in mandates},
         addressees=list(addressees),
     )
     return SaveCase(ACTOR).execute(outline)

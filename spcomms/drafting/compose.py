@@ -33,7 +33,7 @@ class Recipient:
 
 @dataclass
 class LetterPlan:
-    """Everything one letter is made of, gathered from the case by `drafting.generate`."""
+    """Everything one letter is made of, gathered from the case by `drafting.actions.generate`."""
 
     reference: Reference
     date: dt.date

@@ -4,10 +4,12 @@ the rows is the printed order, blank rows are ignored, so the pages work without
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from spcomms.cases import deadlines
 from spcomms.cases.models import TYPE_CHOICES
+from spcomms.drafting import library
 from spcomms.drafting.models import AddresseeGroup, Clause, QuestionSet
 from spcomms.lib.formfields import CleanCharField
 from spcomms.registry.models import Addressee, Mandate
@@ -109,9 +111,18 @@ class FootnoteRow(forms.Form):
 
 
 class ClauseRow(forms.Form):
-    clause = forms.ModelChoiceField(
-        label=_("Clause"), queryset=Clause.objects.order_by("key", "-version"), required=False
-    )
+    clause = forms.ModelChoiceField(label=_("Clause"), queryset=Clause.objects.none(), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["clause"].queryset = library.clauses()  # in the order letters print them
+        self.fields["clause"].label_from_instance = library.label
+
+    def narrow(self, search: str) -> None:
+        """Offer only the clauses matching `search`, and the one chosen in this row."""
+        chosen = getattr(self.initial.get("clause"), "pk", None)
+        matching = library.clauses(search).values("pk")
+        self.fields["clause"].queryset = library.clauses().filter(Q(pk__in=matching) | Q(pk=chosen))
 
 
 FootnoteRows = forms.formset_factory(FootnoteRow, extra=2)
@@ -157,7 +168,14 @@ class AddresseeForm(forms.Form):
         help_text=_("e.g. 'Jane Roe' — the letter opens 'Dear Ms. Jane Roe,'; without a name: 'Dear Sir/Madam,'"),
     )
     person_title = CleanCharField(label=_("Representative: title"), max_length=200, required=False)
-    domicile = CleanCharField(label=_("Country of domicile (alpha-3)"), max_length=3, required=False)
+    email = forms.EmailField(
+        label=_("E-mail address for the letter"),
+        required=False,
+        help_text=_("the letter is e-mailed here when it is sent; without one, staff record its dispatch by hand"),
+    )
+    domicile = forms.ChoiceField(
+        label=_("Country of domicile"), required=False, help_text=_("the State where the company is domiciled")
+    )
     reference = CleanCharField(
         label=_("Historic reference"),
         max_length=30,
@@ -173,11 +191,17 @@ class AddresseeForm(forms.Form):
         self.fields["group"].queryset = case.groups.filter(generates=True)
         self.fields["existing"].queryset = self.fields["existing"].queryset.exclude(cases=case)
         self.fields["existing"].label_from_instance = lambda a: f"{a.name} ({a.get_kind_display()})"
+        states = Addressee.objects.filter(kind=Addressee.STATE).order_by("name").values_list("iso3", "name")
+        self.fields["domicile"].choices = [("", "—"), *((code, f"{name} ({code})") for code, name in states)]
 
     def clean(self):
         data = super().clean()
         if bool(data.get("existing")) == bool(data.get("company", "").strip()):
             raise forms.ValidationError(_("Choose an addressee from the registry, or type a new company's name."))
+        if data.get("existing") and data.get("email") and data["existing"].email != data["email"]:
+            self.add_error(
+                "email", _("The e-mail address is for a new company; change a registered addressee's in the admin.")
+            )
         return data
 
     def addressee(self) -> Addressee:
@@ -190,7 +214,8 @@ class AddresseeForm(forms.Form):
             representative_honorific=data["honorific"],
             representative_name=data["person"].strip(),
             representative_title=data["person_title"].strip(),
-            domicile=data["domicile"].strip().upper(),
+            domicile=data["domicile"],
+            email=data["email"],
         )
 
 

@@ -89,6 +89,9 @@ class Draft(models.Model):
     annex_text = models.TextField(blank=True, help_text="annex paragraphs written for this case, after the clauses")
     press_release = models.BooleanField(default=False, help_text="the experts may publicly express concern")
     publication_days = models.PositiveSmallIntegerField(default=deadlines.default_publication_days)
+    placeholders = models.JSONField(
+        default=dict, blank=True, help_text="this case's words for the stock texts' placeholders, e.g. {region}"
+    )
 
     def __str__(self):
         return f"Draft of {self.case}"

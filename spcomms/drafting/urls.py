@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from spcomms.drafting import views
+from spcomms.drafting import views, words_views
 
 app_name = "drafting"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/", views.case_detail, name="case"),
     path("<int:pk>/edit/", views.case_edit, name="case_edit"),
     path("<int:pk>/text/", views.draft_edit, name="draft"),
+    path("<int:pk>/words/", words_views.words_edit, name="words"),
     path("<int:pk>/groups/new/", views.group_edit, name="group_new"),
     path("<int:pk>/groups/<int:group_pk>/", views.group_edit, name="group"),
     path("<int:pk>/addressees/add/", views.addressee_add, name="addressee_add"),

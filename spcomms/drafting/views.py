@@ -1,12 +1,14 @@
 """The drafting desk: staff write a case once, put addressees into groups, generate and check every letter.
 
-Views only read and validate; every write goes through an action of `drafting.actions` or `drafting.generate`.
+Views only read and validate; every write goes through an action of `drafting.actions`.
 """
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,7 +18,7 @@ from django.views.decorators.http import require_POST, require_safe
 from spcomms.cases import access
 from spcomms.cases.lifecycle import StaleVersion, editable, locked_message, takes_follow_ups
 from spcomms.cases.models import Case, CaseAddressee, Communication
-from spcomms.drafting import forms
+from spcomms.drafting import forms, history, library, placeholders
 from spcomms.drafting.actions import (
     AddAddressees,
     CaseFields,
@@ -32,17 +34,26 @@ from spcomms.drafting.actions import (
     check_member_unsent,
     problems,
 )
-from spcomms.drafting.models import AddresseeGroup, Draft, GroupMembership
+from spcomms.drafting.models import AddresseeGroup, Draft, GroupMembership, QuestionSet
 from spcomms.drafting.render.formats import FORMATS, render_as
 from spcomms.drafting.render.html import render_html
+from spcomms.drafting.steps import desk_next_step
 from spcomms.lib.letter import Letter
+from spcomms.lib.refusal import Refused
 
 
 def desk(permission: str):
-    """Logged-in staff with `permission`; others get the login page or 403."""
+    """Logged-in staff with `permission`; others get the login page or the refused page (403), which names the
+    roles that have the permission."""
 
     def decorator(view):
-        return login_required(permission_required(permission, raise_exception=True)(view))
+        @wraps(view)
+        def checked(request, *args, **kwargs):
+            if not request.user.has_perm(permission):
+                raise Refused("you do not have permission for this page of the drafting desk", [permission])
+            return view(request, *args, **kwargs)
+
+        return login_required(checked)
 
     return decorator
 
@@ -99,11 +110,15 @@ def _mandate_rows(data=None, case: Case | None = None, extra: int = 3):
 
 def _signatory_rows(case: Case, data=None) -> list[forms.SignatoryRow]:
     signed = {s.holder.mandate_id: s for s in case.casesignatory_set.select_related("holder")}
+    day = getattr(Draft.objects.filter(case=case).first(), "letter_date", None)
     rows = []
     for cm in case.casemandate_set.select_related("mandate"):
         current = signed.get(cm.mandate_id)
         initial = {"holder": current.holder, "printed_title": current.printed_title} if current else {}
-        rows.append(forms.SignatoryRow(data, mandate=cm.mandate, initial=initial, prefix=f"sign-{cm.mandate_id}"))
+        row = forms.SignatoryRow(data, mandate=cm.mandate, initial=initial, prefix=f"sign-{cm.mandate_id}")
+        row.letter_date = day
+        row.none_in_office = day is not None and not cm.mandate.holders_in_office(day)
+        rows.append(row)
     return rows
 
 
@@ -182,13 +197,27 @@ def case_detail(request, pk):
     return _case_page(request, pk)
 
 
+def _unsigned(case: Case, draft: Draft | None) -> list[dict]:
+    """Mandates of the case without a signature, with what the registry knows: the desk asks, it never guesses."""
+    day = getattr(draft, "letter_date", None)
+    signed = set(case.casesignatory_set.values_list("holder__mandate_id", flat=True))
+    return [
+        {"mandate": m, "day": day, "former": m.holders.order_by("-term_start").first()}
+        for m in case.ordered_mandates()
+        if m.pk not in signed
+    ]
+
+
 def _case_page(request, pk, refusal=None):
     case = get_object_or_404(access.visible_cases(request.user), pk=pk)
     groups = case.groups.prefetch_related("memberships__case_addressee__addressee").select_related("question_set")
     letters = {c.addressee_id: c for c in case.communications.all()}
+    draft = Draft.objects.filter(case=case).first()
+    historic = history.is_historic(case)
+    found = problems(case) if takes_follow_ups(case) and not historic else []
     context = {
         "case": case,
-        "draft": Draft.objects.filter(case=case).first(),
+        "draft": draft,
         "mandates": case.casemandate_set.select_related("mandate"),
         "signatories": case.casesignatory_set.select_related("holder__mandate"),
         "groups": [
@@ -197,12 +226,19 @@ def _case_page(request, pk, refusal=None):
         ],
         "loose": case.caseaddressee_set.filter(membership__isnull=True).select_related("addressee"),
         "letters": case.communications.select_related("addressee").order_by("ref_code", "ref_number"),
-        "problems": problems(case) if takes_follow_ups(case) else [],
+        "problems": found,
         "refusal": refusal,
-        "editable": editable(case),
-        "follow_up": takes_follow_ups(case),
-        "locked_message": None if editable(case) else locked_message(case),
+        "editable": editable(case) and not historic,
+        "follow_up": takes_follow_ups(case) and not historic,
+        "locked_message": None if editable(case) or historic else locked_message(case),
         "fixed_groups": _fixed_groups(case),
+        "historic": historic,
+        "provenance": history.provenance(case) if historic else [],
+        "annex_parts": history.annex_parts(draft) if historic else [],
+        "unsigned": [] if historic else _unsigned(case, draft),
+        "next_step": desk_next_step(case, found, historic),
+        "words": placeholders.uses(case) if not historic else [],
+        "word_values": placeholders.values_of(case),
     }
     return render(request, "drafting/desk/case_detail.html", context)
 
@@ -282,6 +318,10 @@ def draft_edit(request, pk):
         return refused
     draft = Draft.objects.filter(case=case).first() or Draft(case=case)  # SaveDraft creates a missing one
     form, notes, clauses = _draft_forms(case, draft, request.POST or None)
+    search = request.GET.get("clauses", "").strip() if request.method == "GET" else ""
+    if search:  # the clause picker's search, without JavaScript: the rows offer only what matches
+        for row in clauses:
+            row.narrow(search)
     others_text = []
     if request.method == "POST" and form.is_valid() and notes.is_valid() and clauses.is_valid():
         try:
@@ -296,7 +336,15 @@ def draft_edit(request, pk):
         else:
             messages.success(request, _("Letter text saved."))
             return redirect("drafting:case", case.pk)
-    context = {"case": case, "form": form, "notes": notes, "clauses": clauses, "others_text": others_text}
+    context = {
+        "case": case,
+        "form": form,
+        "notes": notes,
+        "clauses": clauses,
+        "others_text": others_text,
+        "clause_search": search,
+        "clause_matches": list(library.clauses(search)) if search else [],
+    }
     return render(request, "drafting/desk/draft_form.html", context)
 
 
@@ -322,7 +370,23 @@ def group_edit(request, pk, group_pk=None):
         else:
             messages.success(request, _("Group saved."))
             return redirect("drafting:case", case.pk)
-    return render(request, "drafting/desk/group_form.html", {"case": case, "group": group, "form": form})
+    context = {"case": case, "group": group, "form": form, "question_sets": _question_sets(case, form)}
+    return render(request, "drafting/desk/group_form.html", context)
+
+
+def _question_sets(case: Case, form) -> list[dict]:
+    """Every question set with its full text, placeholders filled with the case's words: the chosen one first."""
+    words = placeholders.values_of(case)
+    chosen = form["question_set"].value()
+    sets = [
+        {
+            "set": question_set,
+            "chosen": str(question_set.pk) == str(chosen),
+            "questions": [placeholders.preview(text, words) for text in question_set.texts()],
+        }
+        for question_set in QuestionSet.objects.order_by("name")
+    ]
+    return sorted(sets, key=lambda item: not item["chosen"])
 
 
 @desk("cases.change_case")

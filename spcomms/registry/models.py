@@ -22,6 +22,16 @@ def validate_alpha3(value: str):
         raise ValidationError(f"{value!r} is not an ISO 3166 alpha-3 country code")
 
 
+MAX_TENURE_YEARS = 6  # no mandate holder serves longer in one function (HRC resolution 5/1, annex, §45)
+
+
+def _years_after(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
 class Mandate(models.Model):
     THEMATIC, COUNTRY = "thematic", "country"
     KINDS = [(THEMATIC, "Thematic"), (COUNTRY, "Country")]
@@ -55,6 +65,11 @@ class Mandate(models.Model):
             Q(term_end__isnull=True) | Q(term_end__gte=day)
         )
 
+    def holders_in_office(self, day: dt.date) -> list["MandateHolder"]:
+        """The holders the registry *knows* were in office on `day`, latest first (see `MandateHolder.in_office`)."""
+        found = [holder for holder in self.holders.all() if holder.in_office(day)]
+        return sorted(found, key=lambda holder: holder.term_start, reverse=True)
+
 
 class MandateHolder(models.Model):
     mandate = models.ForeignKey(Mandate, on_delete=models.PROTECT, related_name="holders")
@@ -78,6 +93,22 @@ class MandateHolder(models.Model):
 
     def covers(self, day: dt.date) -> bool:
         return (self.term_start is None or self.term_start <= day) and (self.term_end is None or day <= self.term_end)
+
+    def latest_possible_end(self) -> dt.date | None:
+        """The recorded end, or else the end of the six-year limit on tenure (HRC resolution 5/1, annex §45)."""
+        if self.term_end or self.term_start is None:
+            return self.term_end
+        return _years_after(self.term_start, MAX_TENURE_YEARS) - dt.timedelta(days=1)
+
+    def in_office(self, day: dt.date) -> bool:
+        """Known to hold the mandate on `day`: a recorded start, and a recorded end or the six-year limit after it.
+
+        A term with no recorded start, or one running past the tenure limit, says nothing about later years: the
+        desk asks who signs rather than sign with a holder who may have left (issue 12, item 5).
+        """
+        if self.term_start is None or day < self.term_start:
+            return False
+        return day <= self.latest_possible_end()
 
 
 class Addressee(models.Model):

@@ -13,6 +13,7 @@ from spcomms.drafting.actions import (
     SaveCase,
     SaveDraft,
     SaveGroup,
+    SavePlaceholders,
 )
 from spcomms.drafting.models import AddresseeGroup, Clause, GroupMembership, QuestionSet
 from spcomms.registry.models import Addressee, Mandate
@@ -25,6 +26,14 @@ BUSINESS_WG = "Working Group on the issue of human rights and transnational corp
 SUPPLY_CHAIN_SET = "Business: company involved through its supply chain"
 DIRECT_SET = "Business: company directly involved (example)"
 STATE_SET = "State concerned or home State (example)"
+# The words AL OTH 135/2021 printed where the stock supply-chain questions now have placeholders.
+WORDS_OF_2021 = {
+    "affected workers": "Uyghur and other minority workers",
+    "affected group": "Uyghur and other minorities",
+    "rights at stake": "their right to freedom of movement and protection from forced labour, trafficking in persons "
+    "and other contemporary forms of slavery",
+    "alleged abuses": "forced labour, trafficking in persons other contemporary forms of slavery",
+}
 FACTS = "Workers are allegedly transferred to factories against their will.[^1]\n\nThey cannot leave."
 
 
@@ -73,12 +82,18 @@ def state(iso3: str) -> Addressee:
     return Addressee.objects.get(kind=Addressee.STATE, iso3=iso3)
 
 
+def fill_words(case: Case, words: dict[str, str] = WORDS_OF_2021) -> Case:
+    SavePlaceholders(ACTOR).execute(case, words, Case.objects.get(pk=case.pk).version)
+    case.refresh_from_db()
+    return case
+
+
 def ready_case(**kwargs) -> Case:
-    """A case generation accepts: text, a State group with China, a company group with one company."""
+    """A case generation accepts: text, a State group with China, a company group with one company, its words."""
     case = write_text(new_case(**kwargs))
     add(group(case, "State concerned"), state("CHN"))
     add(group(case, "Companies", SUPPLY_CHAIN_SET), company())
-    return case
+    return fill_words(case)
 
 
 def sent_case(status: str = Case.SENT, **kwargs) -> Case:

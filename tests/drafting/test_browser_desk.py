@@ -54,7 +54,8 @@ def test_draft_generate_preview_and_download(live_server, browser_page, officer)
     page.fill("#id_facts", "Workers are allegedly moved to factories against their will.[^1]")
     page.fill("#id_notes-0-text", "See the report of 2020.")
     page.select_option(
-        "#id_clauses-0-clause", label="Guiding Principle 13: avoid causing, prevent or mitigate adverse impacts (v1)"
+        "#id_clauses-0-clause",
+        label="Guiding Principle 13: avoid causing, prevent or mitigate adverse impacts (ungp-13, v1)",
     )
     screenshot(page, "3-letter-text")
     click(page, "Save text")
@@ -76,6 +77,13 @@ def test_draft_generate_preview_and_download(live_server, browser_page, officer)
     page.fill("#id_person", "Jane Roe")
     screenshot(page, "4-add-addressee")
     click(page, "Add")
+
+    # the stock supply-chain questions leave the affected people and abuses to the case
+    follow(page, "Case-specific words")
+    for index, words in enumerate(["garment workers", "their right to leave", "forced labour", "migrant workers"]):
+        page.fill(f"#id_word-{index}", words)
+    click(page, "Save")
+    assert "Case-specific words saved." in page.content()
 
     click(page, "Generate letters")
     assert "2 letter(s) generated." in page.content()

@@ -15,7 +15,7 @@ from spcomms.drafting.models import GroupMembership
 from spcomms.ingest.actions import store_letter
 from spcomms.ingest.parse import parse_file
 from spcomms.lib.letter import Letter
-from tests.drafting.builders import ACTOR, DIRECT_SET, STATE_SET, add, company, group, state
+from tests.drafting.builders import ACTOR, DIRECT_SET, STATE_SET, add, company, fill_words, group, state
 
 pytestmark = pytest.mark.django_db
 
@@ -84,6 +84,7 @@ def test_directly_involved_companies_and_a_state_get_their_own_variants(case, se
     add(companies_group(case), company("Acme Textiles Ltd.", "Ms.", "Jane Roe"))
     add(group(case, "Companies directly involved", DIRECT_SET, DIRECT_INTRODUCTION), company("Beta Garments Co."))
     add(group(case, "Home States", STATE_SET), state("AUS"))
+    fill_words(case)  # the stock direct set says {affected workers}: this case's words fill it
 
     made = GenerateLetters(ACTOR).execute(case)
 
@@ -92,6 +93,7 @@ def test_directly_involved_companies_and_a_state_get_their_own_variants(case, se
     assert direct.sections.introduction == DIRECT_INTRODUCTION
     assert "involved through its supply chain" not in direct.sections.introduction
     assert len(direct.questions) == 7
+    assert "human rights of Uyghur and other minority workers, including their right" in direct.questions[1]
     assert "Please explain what concrete steps have been taken by your company to exercise leverage" not in " ".join(
         direct.questions
     )

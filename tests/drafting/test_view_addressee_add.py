@@ -39,12 +39,14 @@ def test_creating_a_company_on_the_fly_with_its_representative(staff_client):
         company="Acme Textiles Ltd.",
         honorific="Ms.",
         person="Jane Roe",
-        domicile="gbr",
+        domicile="GBR",
+        email="ceo@acme.example",
         another="1",
     )
     assert response.status_code == 302 and response["Location"].endswith(f"?group={companies.pk}")
     acme = Addressee.objects.get(name="Acme Textiles Ltd.")
     assert (acme.kind, acme.code, acme.domicile, acme.salutation) == ("company", "OTH", "GBR", "Dear Ms. Jane Roe,")
+    assert acme.email == "ceo@acme.example"
     assert audited("addressee.created")
     assert CaseAddressee.objects.get(case=case).addressee == acme
 
@@ -73,4 +75,17 @@ def test_a_new_company_needs_a_name_for_its_honorific(staff_client):
     companies = group(case, "Companies", SUPPLY_CHAIN_SET)
     page = post(staff_client, case, group=companies.pk, company="Acme", honorific="Ms.").content.decode()
     assert "an honorific needs the representative" in page
+    assert not Addressee.objects.filter(name="Acme").exists()
+
+
+def test_the_country_of_domicile_is_a_choice_of_states_and_the_email_is_checked(staff_client):
+    case = new_case()
+    companies = group(case, "Companies", SUPPLY_CHAIN_SET)
+    page = staff_client.get(url("addressee_add", case.pk)).content.decode()
+    assert '<option value="GBR">United Kingdom of Great Britain and Northern Ireland (GBR)</option>' in page
+    assert 'type="email" name="email"' in page
+    page = post(staff_client, case, group=companies.pk, company="Acme", domicile="XYZ", email="not-an-address")
+    text = page.content.decode()
+    assert "Select a valid choice. XYZ is not one of the available choices." in text
+    assert "Enter a valid email address." in text
     assert not Addressee.objects.filter(name="Acme").exists()

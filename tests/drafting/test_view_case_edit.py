@@ -23,7 +23,7 @@ def post(client, case, mandates, version=None, signatures=None, follow=False, **
 def test_reordering_mandates_and_editing_a_printed_title(staff_client):
     case = new_case(mandates=(MINORITIES, SLAVERY))
     minorities, slavery = Mandate.objects.get(title=MINORITIES), Mandate.objects.get(title=SLAVERY)
-    holder = minorities.holders.get()
+    holder = minorities.holders.get(name="Fernand de Varennes")
     response = post(
         staff_client,
         case,
@@ -41,7 +41,7 @@ def test_the_page_shows_one_signature_row_per_mandate(staff_client):
     case = new_case(mandates=(MINORITIES, SLAVERY))
     page = staff_client.get(url("case_edit", case.pk)).content.decode()
     assert page.count('name="sign-') == 4  # holder and printed title, twice
-    assert "Fernand de Varennes (2017-08-01 – 2023-07-31)" in page
+    assert "Fernand de Varennes (2017-08-01 – 2023-10-31)" in page
 
 
 def test_a_stale_version_is_refused_and_the_users_input_is_kept(staff_client):
@@ -59,13 +59,14 @@ def test_a_stale_version_is_refused_and_the_users_input_is_kept(staff_client):
 @pytest.mark.parametrize("status", [Case.SENT, Case.CLOSED])
 def test_a_sent_case_keeps_its_type_and_mandates(staff_client, status):
     case = sent_case(status=status, mandates=(MINORITIES, SLAVERY))
+    written = case.version
     minorities = Mandate.objects.get(title=MINORITIES)
     response = post(staff_client, case, [(minorities, "")], follow=True)
     page = response.content.decode()
     assert response.redirect_chain == [(url("case", case.pk), 302)]
     assert "its type, mandates, signatories and letter text are the record" in page or "is closed" in page
     case.refresh_from_db()
-    assert (case.title, case.type, case.version) == ("Forced labour in garment factories", "AL", 2)  # as written
+    assert (case.title, case.type, case.version) == ("Forced labour in garment factories", "AL", written)
     assert [m.title for m in case.ordered_mandates()] == [MINORITIES, SLAVERY]
     assert case.casesignatory_set.count() == 2
     assert not audited("case.changed")

@@ -29,8 +29,8 @@ def test_a_new_case_has_its_mandates_in_order_and_their_holders_on_the_letter_da
     assert case.resolutions() == [slavery.resolution, minorities.resolution]
     signatures = [(s.holder.name, s.printed_title) for s in case.casesignatory_set.all()]
     assert signatures == [
-        ("Tomoya Obokata", slavery.holders.get().printed_title),
-        ("Fernand de Varennes", minorities.holders.get().printed_title),
+        ("Tomoya Obokata", slavery.holders.get(name="Tomoya Obokata").printed_title),
+        ("Fernand de Varennes", minorities.holders.get(name="Fernand de Varennes").printed_title),
     ]
     assert str(case.draft.letter_date) == "2021-03-12"
     (event,) = audited("case.created")

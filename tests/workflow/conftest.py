@@ -15,6 +15,7 @@ from django.contrib.auth.models import Group
 from spcomms.lib import clock
 from spcomms.registry.models import HolderAccount
 from spcomms.workflow.roles import MANDATE_HOLDER, REVIEWER, SECRETARIAT
+from tests import factories
 from tests.workflow import builders
 
 
@@ -113,7 +114,7 @@ def outsider(db, django_user_model):
 
 def holder_of(django_user_model, title: str, username: str):
     user = _user(django_user_model, username, MANDATE_HOLDER)
-    HolderAccount.objects.create(user=user, holder=builders.mandate(title).holders.first())
+    HolderAccount.objects.create(user=user, holder=factories.holder_on(builders.mandate(title)))
     return user
 
 

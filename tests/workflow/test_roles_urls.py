@@ -66,6 +66,7 @@ RULES = {  # (namespace, URL name): (GET, POST)
     ("drafting", "case_new"): ((L, 403, 403, 403, 200, 200), SECRETARIAT_ONLY),
     ("drafting", "case_edit"): ((L, 403, 403, 403, 200, 200), SECRETARIAT_ONLY),
     ("drafting", "draft"): ((L, 403, 403, 403, 200, 200), SECRETARIAT_ONLY),
+    ("drafting", "words"): ((L, 403, 403, 403, 200, 200), SECRETARIAT_ONLY),
     ("drafting", "group_new"): ((L, 403, 403, 403, 200, 200), SECRETARIAT_ONLY),
     ("drafting", "group"): ((L, 403, 403, 403, 200, 200), SECRETARIAT_ONLY),
     ("drafting", "addressee_add"): ((L, 403, 403, 403, 200, 200), SECRETARIAT_ONLY),

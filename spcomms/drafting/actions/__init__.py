@@ -16,7 +16,7 @@ from spcomms.drafting.actions.adopt import AdoptLetter
 from spcomms.drafting.actions.clearance import ResetClearance, reset_clearance
 from spcomms.drafting.actions.generate import GenerateLetters, GenerationError, problems
 from spcomms.drafting.actions.outline import CaseFields, SaveCase, default_signatory
-from spcomms.drafting.actions.text import DraftText, SaveDraft
+from spcomms.drafting.actions.text import DraftText, SaveDraft, SavePlaceholders
 
 __all__ = [
     "AddAddressees",
@@ -31,6 +31,7 @@ __all__ = [
     "SaveCase",
     "SaveDraft",
     "SaveGroup",
+    "SavePlaceholders",
     "check_group_unsent",
     "check_member_unsent",
     "default_signatory",

@@ -12,6 +12,7 @@ from spcomms.cases import lifecycle
 from spcomms.cases.lifecycle import CaseLocked
 from spcomms.cases.models import Case, CaseAddressee, Communication
 from spcomms.cases.references import allocate_reference
+from spcomms.drafting import placeholders
 from spcomms.drafting.actions.clearance import reset_clearance
 from spcomms.drafting.compose import LetterPlan, Recipient, compose
 from spcomms.drafting.models import Draft, GroupMembership, footnotes_problem
@@ -59,6 +60,7 @@ def problems(case: Case) -> list[str]:
     members = list(case.caseaddressee_set.select_related("addressee"))
     if not members:
         found.append("the case has no addressees")
+    found += placeholders.problems(case)  # issue 12, item 4: no stock text leaves with a blank in it
     references: dict[tuple, str] = {}
     for member in members:
         addressee = member.addressee
@@ -95,6 +97,7 @@ def _plan(case: Case, draft: Draft, member: CaseAddressee, reference: Reference,
     group = membership.group
     addressee = member.addressee
     others = [m.addressee for m in everyone if m.pk != member.pk]
+    words = placeholders.values_of(case)
     return LetterPlan(
         reference=reference,
         date=draft.letter_date,
@@ -107,10 +110,10 @@ def _plan(case: Case, draft: Draft, member: CaseAddressee, reference: Reference,
         introduction=group.introduction or draft.introduction,
         facts=draft.facts,
         concerns=draft.concerns,
-        questions=group.question_set.texts(),
+        questions=[placeholders.fill(text, words) for text in group.question_set.texts()],
         after_questions=draft.after_questions,
         footnotes=draft.footnotes,
-        annex=draft.annex(),
+        annex=placeholders.fill(draft.annex(), words),
         press_release=draft.press_release,
         publication_days=draft.publication_days,
         other_states=[a.name for a in others if a.kind == Addressee.STATE],

@@ -22,8 +22,9 @@ from spcomms.registry.models import Addressee, Mandate, MandateHolder
 
 
 def default_signatory(mandate: Mandate, day: dt.date | None) -> MandateHolder | None:
-    """The holder of the mandate on the letter's date (today when the date is not set yet)."""
-    return mandate.holders_on(day or clock.today()).order_by("-term_start").first()
+    """The holder the registry knows in office on the letter's date (today when the date is not set yet); None
+    when it knows none: the desk then asks who signs, never defaulting to a former holder."""
+    return next(iter(mandate.holders_in_office(day or clock.today())), None)
 
 
 @dataclass

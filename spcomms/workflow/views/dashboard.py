@@ -1,4 +1,5 @@
 import datetime as dt
+from collections import Counter
 
 from django.db.models import Count
 from django.shortcuts import render
@@ -6,9 +7,11 @@ from django.views.decorators.http import require_safe
 
 from spcomms.cases import access
 from spcomms.cases.lifecycle import WAITING
-from spcomms.cases.models import Case
+from spcomms.cases.models import Case, Communication
 from spcomms.lib import clock
 from spcomms.workflow.actions.publication import due_for_publication
+from spcomms.workflow.holders import mandates_held_by
+from spcomms.workflow.inbox import awaiting_approval, secretariat_tasks
 from spcomms.workflow.models import Outbox
 
 from .common import requires
@@ -45,7 +48,32 @@ def dashboard_data(user, today: dt.date) -> dict:
     }
 
 
+def letters_summaries(cases) -> dict[int, str]:
+    """Where each case's letters are, e.g. "1 replied, 1 sent · 2 published": a sent case is not all alike."""
+    labels = dict(Communication.STATUSES)
+    counts: dict[int, Counter] = {}
+    published: Counter = Counter()
+    rows = Communication.objects.filter(case__in=cases).values_list("case_id", "status", "published_at")
+    for case_id, status, published_at in rows:
+        counts.setdefault(case_id, Counter())[status] += 1
+        published[case_id] += published_at is not None
+    summaries = {}
+    for case in cases:
+        found = counts.get(case.pk)
+        text = ", ".join(f"{n} {labels[s].lower()}" for s, n in sorted(found.items())) if found else "no letters yet"
+        summaries[case.pk] = f"{text} · {published[case.pk]} published" if published[case.pk] else text
+    return summaries
+
+
 @require_safe
 @requires("workflow.view_desk")
 def dashboard(request):
-    return render(request, "workflow/dashboard.html", dashboard_data(request.user, clock.today()))
+    data = dashboard_data(request.user, clock.today())
+    user = request.user
+    data["holds_mandates"] = bool(mandates_held_by(user))
+    data["inbox"] = awaiting_approval(user) if user.has_perm("workflow.approve_letters") else []
+    data["tasks"] = secretariat_tasks() if user.has_perm("workflow.send_letters") else []
+    cases = list(data["open_cases"])
+    summaries = letters_summaries(cases)
+    data["open_cases"] = [(case, summaries[case.pk]) for case in cases]
+    return render(request, "workflow/dashboard.html", data)

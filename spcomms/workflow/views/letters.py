@@ -19,6 +19,7 @@ from spcomms.workflow.actions.dispatch import (
 from spcomms.workflow.actions.publication import HoldPublication, ReleaseHold
 from spcomms.workflow.actions.replies import IssueReplyLink, RecordReply, reply_url
 from spcomms.workflow.forms import HoldForm, ManualDispatchForm, StaffReplyForm
+from spcomms.workflow.letter_state import letter_state
 from spcomms.workflow.models import Outbox
 
 from .common import requires, run
@@ -49,6 +50,7 @@ def _letter_page(request, comm: Communication, dispatch_form=None, confirm_dispa
             "can_send": request.user.has_perm("workflow.send_letters"),
             "can_hold": request.user.has_perm("workflow.hold_publication"),
             "can_reply": request.user.has_perm("cases.add_reply"),
+            "state": letter_state(comm),
         },
     )
 
