@@ -35,7 +35,7 @@ migrate: install
 
 demo: migrate
 	@set -o pipefail; SPCOMMS_DEBUG=1 $(VENV)/bin/spcomms demo --site http://127.0.0.1:$(PORT) | sed 's/^/>>> /'
-	@echo ">>> (Ctrl-C stops the server)"
+	@echo ">>> open http://127.0.0.1:$(PORT)/staff/ and log in with an account above (Ctrl-C stops the server)"
 	SPCOMMS_DEBUG=1 $(VENV)/bin/spcomms serve 127.0.0.1:$(PORT)
 
 test: install-test

@@ -6,8 +6,6 @@ admin.site.site_header = "spcomms — Special Procedures communications"
 admin.site.site_title = "spcomms"
 admin.site.site_url = "/staff/"  # "View site" leads to the staff dashboard; templates/admin adds the desk links
 
-handler403 = "spcomms.workflow.views.errors.permission_denied"
-
 urlpatterns = [
     # The admin is behind the staff login (throttled, two-factor): its own login page only forwards there.
     path("admin/login/", RedirectView.as_view(url="/staff/login/", query_string=True), name="admin-login"),
@@ -22,6 +20,6 @@ urlpatterns = [
 
 # The framework's refusals answer the documented JSON error on .json/.csv addresses (spcomms.portal.errors).
 handler400 = "spcomms.portal.errors.bad_request"
-handler403 = "spcomms.portal.errors.permission_denied"
+handler403 = "spcomms.workflow.views.errors.permission_denied"  # styled: says why and who may; JSON on data URLs
 handler404 = "spcomms.portal.errors.page_not_found"
 handler500 = "spcomms.portal.errors.server_error"

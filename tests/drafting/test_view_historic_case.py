@@ -2,8 +2,8 @@
 library), and no generation or clearance steps that never happened."""
 
 import pytest
-from spcomms.ingest.store import store_letter
 
+from spcomms.ingest.actions import store_letter
 from spcomms.ingest.parse import parse_file
 from tests.drafting.builders import ready_case
 from tests.drafting.desk import url

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import cache
 from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from spcomms.cases.models import CaseSignatory
+from spcomms.drafting.models import QuestionSet
 from spcomms.intake.actions import PUBLIC, SaveDraftStep, SubmitDraft
 from spcomms.intake.forms import STEPS
 from spcomms.registry.models import Mandate
@@ -99,3 +102,20 @@ def direct_submission(narrative=None, files=(), **overrides):
     cleaned["consent_names_to_state"] = cleaned.get("consent_names_to_state") == "on"
     cleaned["mandates"] = [m.pk for m in Mandate.objects.filter(short__in=overrides.get("mandate_shorts", ()))]
     return SubmitDraft(PUBLIC).execute(draft, cleaned)
+
+
+def ready_to_generate(case, day=dt.date(2021, 3, 12)):
+    """A converted case made ready for its letters, as staff would on the desk: a letter date, a question set
+    without case-specific words, and a signatory for each mandate (the holder then in office)."""
+    draft = case.draft
+    draft.letter_date = day
+    draft.save()
+    group = case.groups.get()
+    group.question_set = next(q for q in QuestionSet.objects.all() if q.texts() and "{" not in " ".join(q.texts()))
+    group.save()
+    for position, mandate in enumerate(case.ordered_mandates(), start=1):
+        holder = mandate.holders_on(day).first()
+        CaseSignatory.objects.get_or_create(
+            case=case, holder=holder, defaults={"position": position, "printed_title": holder.printed_title}
+        )
+    return case

@@ -5,14 +5,13 @@ from django.core.exceptions import ValidationError
 
 from spcomms.cases.models import Case
 from spcomms.drafting.actions import GenerateLetters
-from spcomms.drafting.models import QuestionSet
 from spcomms.drafting.render.text import render_text
 from spcomms.intake.actions import Conversion, ConvertToCase
 from spcomms.intake.models import SourceLink, Submission
 from spcomms.lib.letter import Letter
 from spcomms.registry.models import Addressee, Mandate
 
-from .helpers import direct_submission
+from .helpers import direct_submission, ready_to_generate
 
 pytestmark = pytest.mark.django_db
 
@@ -30,13 +29,7 @@ def _convert(user, submission):
 
 
 def _letters(case):
-    draft = case.draft
-    draft.letter_date = __import__("datetime").date(2021, 3, 12)
-    draft.save()
-    group = case.groups.get()
-    group.question_set = QuestionSet.objects.first()
-    group.save()
-    return [render_text(Letter.from_dict(c.letter)) for c in GenerateLetters("test").execute(case)]
+    return [render_text(Letter.from_dict(c.letter)) for c in GenerateLetters("test").execute(ready_to_generate(case))]
 
 
 def test_conversion_prefills_a_draft_case_and_links_the_source_by_its_opaque_id(secretariat):

@@ -2,17 +2,14 @@
 typed) → receipt code → staff ask a question → the submitter answers with a file → triage → conversion into a
 draft case → the case's letter cites none of the source's identity."""
 
-import datetime as dt
-
 import pytest
 from django.contrib.auth.models import Group, Permission
 
 from spcomms.drafting.actions import GenerateLetters
-from spcomms.drafting.models import QuestionSet
 from spcomms.intake.models import Submission
 
 from .conftest import PASSWORD
-from .helpers import PDF, sample_facts
+from .helpers import PDF, ready_to_generate, sample_facts
 
 IDENTITY = ("Amina Rahimova", "Rahimova", "amina@example.org", "+44 20 7946 0000", "Dilnur Tursun", "Tursun")
 
@@ -110,13 +107,7 @@ def test_from_submission_to_a_draft_case_whose_letter_names_no_source(
     submission = Submission.objects.get()
     assert submission.state == Submission.CONVERTED
 
-    case = submission.case
-    draft = case.draft
-    draft.letter_date = dt.date(2021, 3, 12)
-    draft.save()
-    group = case.groups.get()
-    group.question_set = QuestionSet.objects.first()
-    group.save()
+    case = ready_to_generate(submission.case)
     letter = GenerateLetters("test").execute(case)[0]
     desk.goto(f"{base}/staff/cases/{case.pk}/letters/{letter.pk}/")
     text = desk.inner_text("main")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.models import Group, Permission
 from django.shortcuts import render
 
+from spcomms.portal.errors import is_data_address, json_error
 from spcomms.workflow.roles import ROLES
 
 # Django's default names ("Can change draft") say little to the people of the procedure.
@@ -39,6 +40,8 @@ def who_may(permissions: tuple[str, ...]) -> list[dict]:
 
 
 def permission_denied(request, exception=None):
+    if is_data_address(request):  # the documented JSON error on .json/.csv addresses
+        return json_error(403)
     reason = str(exception or "") or "You do not have permission for this page."
     user = request.user
     context = {
