@@ -66,3 +66,14 @@ def test_the_group_form_shows_the_full_text_of_the_sets(case, staff_client):
     page = staff_client.get(url("group", case.pk, companies.pk)).content.decode()
     assert "Please explain what concrete steps have been taken by your company to exercise leverage" in page
     assert "{affected group}" in page
+
+
+def test_words_for_a_case_without_a_draft_give_it_one(case):
+    from spcomms.drafting.actions import SavePlaceholders
+    from spcomms.drafting.models import Draft
+
+    Draft.objects.filter(case=case).delete()  # a case made in the admin has none
+    case.refresh_from_db()
+    draft = SavePlaceholders(ACTOR).execute(case, WORDS, case.version)
+    assert Draft.objects.get(case=case).placeholders == WORDS == draft.placeholders
+    assert audited("draft.created") and audited("draft.changed")
