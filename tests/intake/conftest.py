@@ -2,39 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from spcomms.lib import clock
 from spcomms.workflow.roles import SECRETARIAT
+from tests.workflow.conftest import fake_clock, media_root  # noqa: F401 - the workflow tests' clock and media folder
 
 PASSWORD = "a-long-test-password"
-
-
-class FakeClock:
-    def __init__(self, start: dt.datetime):
-        self.current = start
-
-    def __call__(self) -> dt.datetime:
-        return self.current
-
-    def advance(self, **delta) -> None:
-        self.current += dt.timedelta(**delta)
-
-
-@pytest.fixture
-def fake_clock(monkeypatch):
-    fake = FakeClock(dt.datetime(2021, 3, 15, 9, 0, tzinfo=dt.UTC))
-    monkeypatch.setattr(clock, "now", fake)
-    return fake
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 @pytest.fixture
