@@ -13,14 +13,11 @@ import tempfile
 from pathlib import Path
 
 import docx
-from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
-from tests.ingest.ingest_helpers import letter_blocks
+from tests.ingest.ingest_helpers import attach_footnotes, letter_blocks
 
 _QUESTION = re.compile(r"^(\d{1,2})\.\s+")
 
@@ -99,14 +96,7 @@ def _word_footnotes(document, notes: dict[str, str]) -> None:
         "</w:footnote>"
         for n, text in notes.items()
     )
-    xml = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {nsdecls("w")}>{body}</w:footnotes>'
-    part = Part(
-        PackURI("/word/footnotes.xml"),
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
-        xml.encode(),
-        document.part.package,
-    )
-    document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    attach_footnotes(document, body)
 
 
 def _decimal_list(document) -> str:

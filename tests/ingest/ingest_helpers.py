@@ -96,6 +96,11 @@ def _add_footnotes(document, notes: dict[str, str]) -> None:
         f'<w:footnote w:id="{n}"><w:p><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:footnote>'
         for n, text in notes.items()
     )
+    attach_footnotes(document, body)
+
+
+def attach_footnotes(document, body: str) -> None:
+    """Give a python-docx document a footnotes part holding `body` (the <w:footnote> elements)."""
     xml = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {nsdecls("w")}>{body}</w:footnotes>'
     part = Part(
         PackURI("/word/footnotes.xml"),
