@@ -4,7 +4,9 @@ Case states:
   draft         being written; everything may change
   in_clearance  submitted to its mandates; an edit starts the approvals over
   approved      every mandate approved the current text; an edit sends it back to clearance
-  sent          its letters have left: type, mandates, signatories and text are the record; follow-up letters
+  sending       its letters are leaving (e-mails queued, dispatches to record by hand): the text is fixed, and
+                the case is sent once every letter has left
+  sent          every letter has left: type, mandates, signatories and text are the record; follow-up letters
                 to further addressees may still be added (and need every mandate's approval before they leave)
   closed        nothing changes any more
 
@@ -30,7 +32,9 @@ C, M = Case, Communication
 CASE_NEXT = {
     C.DRAFT: {C.IN_CLEARANCE},
     C.IN_CLEARANCE: {C.APPROVED, C.DRAFT},
-    C.APPROVED: {C.SENT, C.IN_CLEARANCE},  # back to clearance when the text changes after approval
+    # Back to clearance when the text changes after approval; straight to sent when its only letter left by hand.
+    C.APPROVED: {C.SENDING, C.SENT, C.IN_CLEARANCE},
+    C.SENDING: {C.SENT},
     C.SENT: {C.CLOSED},
     C.CLOSED: set(),
 }
@@ -48,6 +52,7 @@ WAITING = (M.SENT, M.AWAITING)  # the letter has left and no reply came yet
 EDITABLE = (C.DRAFT, C.IN_CLEARANCE, C.APPROVED)
 FOLLOW_UP = (*EDITABLE, C.SENT)  # further addressees of a sent case get their own letters
 UNDER_CLEARANCE = (C.IN_CLEARANCE, C.APPROVED)  # approvals are being collected or complete
+LEAVING = (C.APPROVED, C.SENDING)  # cleared letters may leave; the case is sent when the last one has
 
 
 class IllegalTransition(ValidationError):
@@ -104,6 +109,11 @@ def under_clearance(case: Case) -> bool:
 
 
 def locked_message(case: Case) -> str:
+    if case.status == Case.SENDING:
+        return (
+            f"The case “{case}” is being sent: its letters are leaving as they were approved, so nothing in it can "
+            "change now. Further addressees can be added once every letter has left."
+        )
     if case.status == Case.SENT:
         return (
             f"The case “{case}” has been sent: its type, mandates, signatories and letter text are the record of "
@@ -132,6 +142,11 @@ def bump_version(case: Case, expected: int | None) -> None:
     if not rows.update(version=F("version") + 1):
         raise StaleVersion(expected, Case.objects.values_list("version", flat=True).get(pk=case.pk))
     case.refresh_from_db(fields=["version"])
+
+
+def all_left(case: Case) -> bool:
+    """Every letter of the case has left (e-mail accepted by the SMTP server or dispatch recorded by hand)."""
+    return not case.communications.filter(status=Communication.PREPARED).exists()
 
 
 def letter_fixed(comm: Communication) -> bool:

@@ -18,11 +18,19 @@ assert [t for t, _ in TYPE_CHOICES] == list(TYPES)
 
 
 class Case(models.Model):
-    DRAFT, IN_CLEARANCE, APPROVED, SENT, CLOSED = "draft", "in_clearance", "approved", "sent", "closed"
+    DRAFT, IN_CLEARANCE, APPROVED, SENDING, SENT, CLOSED = (
+        "draft",
+        "in_clearance",
+        "approved",
+        "sending",
+        "sent",
+        "closed",
+    )
     STATUSES = [
         (DRAFT, "Draft"),
         (IN_CLEARANCE, "In clearance"),
         (APPROVED, "Approved"),
+        (SENDING, "Being sent"),
         (SENT, "Sent"),
         (CLOSED, "Closed"),
     ]

@@ -39,7 +39,7 @@ def desk_next_step(case: Case, problems: list[str], historic: bool) -> NextStep:
         )
     if case.status == Case.APPROVED:
         return NextStep("Every mandate approved: send the letters from the clearance page.", "secretariat", True)
-    if case.status == Case.SENT:
+    if case.status in (Case.SENDING, Case.SENT):
         waiting = letters.filter(status=Communication.PREPARED).count()
         if waiting:
             return NextStep(

@@ -18,6 +18,8 @@ matplotlib.use("svg")  # no GUI toolkit, no pyplot state: figures are made and d
 from matplotlib.figure import Figure  # noqa: E402 - after choosing the backend
 from matplotlib.ticker import MaxNLocator, PercentFormatter  # noqa: E402
 
+from spcomms.lib.shares import percent as percent_of  # noqa: E402
+
 from . import counts  # noqa: E402
 from .facts import KIND_LABELS, FactTable  # noqa: E402
 
@@ -60,7 +62,7 @@ def _describe(title: str, rows, percent: bool) -> str:
     if not rows or not any(v for _, v in rows):
         return f"{title}: no data."
     top = max(rows, key=lambda r: r[1])
-    value = f"{top[1]:.0%}" if percent else f"{top[1]:,}"
+    value = percent_of(top[1]) if percent else f"{top[1]:,}"
     bars = "1 bar" if len(rows) == 1 else f"{len(rows)} bars"
     return f"{title}. {bars}; the highest is {top[0]} with {value}. The table below gives every value."
 

@@ -147,7 +147,10 @@ def months(ordinals: np.ndarray) -> np.ndarray:
 
 _lock = threading.Lock()
 _cached: dict = {}
-_reloading = threading.Event()
+_reloading: dict = {}  # "done": the event of the reload under way
+# How long a statistics page waits for the new facts after a change before it answers from the previous ones: a
+# small register is read again well within it (every visitor sees the change at once), a large one is not.
+RELOAD_WAIT_SECONDS = 0.5
 
 
 def _index_token() -> str | None:
@@ -164,27 +167,35 @@ def _load(key) -> FactTable:
     return table
 
 
-def _reload_in_background(key) -> None:
+def _reload_in_background(key) -> threading.Event:
+    """Read the facts again in one thread (one at a time); the event is set when that read is over."""
     from django.db import connection
+
+    with _lock:
+        running = _reloading.get("done")
+        if running is not None:
+            return running
+        done = _reloading["done"] = threading.Event()
 
     def run():
         try:
             _load(key)
         finally:
             connection.close()  # the thread's own connection
-            _reloading.clear()
+            with _lock:
+                _reloading.pop("done", None)
+            done.set()
 
-    if not _reloading.is_set():
-        _reloading.set()
-        threading.Thread(target=run, name="reports-facts", daemon=True).start()
+    threading.Thread(target=run, name="reports-facts", daemon=True).start()
+    return done
 
 
 def published_facts(*, fresh: bool = True) -> FactTable:
     """Facts of the whole published register, from memory while the public index has not changed.
 
-    `fresh=False` (the statistics pages): after a change, keep answering from the previous table while one thread
-    reads the new one (seconds at 100,000 letters on a busy SQLite), instead of making every visitor wait. Reports
-    always read the current register.
+    `fresh=False` (the statistics pages): after a change, one thread reads the new table; a page waits for it at
+    most RELOAD_WAIT_SECONDS and otherwise answers from the previous table (the read takes seconds at 100,000
+    letters on a busy SQLite) instead of making every visitor wait. Reports always read the current register.
     """
     key = (_index_token(), clock.today())
     with _lock:
@@ -193,7 +204,9 @@ def published_facts(*, fresh: bool = True) -> FactTable:
     if current == key:
         return table
     if not fresh and table is not None:
-        _reload_in_background(key)
+        if _reload_in_background(key).wait(RELOAD_WAIT_SECONDS):
+            with _lock:
+                return _cached.get("table") or table
         return table
     return _load(key)
 

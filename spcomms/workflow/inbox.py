@@ -77,7 +77,7 @@ def secretariat_tasks(limit: int = 100) -> list[Task]:
     for case in Case.objects.filter(status=Case.APPROVED).order_by("updated_at")[:limit]:
         tasks.append(Task(case, "Approved by every mandate: send the letters (clearance page)."))
     prepared = Communication.objects.filter(
-        status=Communication.PREPARED, case__status__in=(Case.APPROVED, Case.SENT)
+        status=Communication.PREPARED, case__status__in=(Case.APPROVED, Case.SENDING, Case.SENT)
     ).select_related("case", "addressee")
     may_leave: dict[int, bool] = {}
     for comm in prepared.order_by("case_id", "ref_code", "ref_number")[:limit]:

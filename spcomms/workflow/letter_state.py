@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from spcomms.cases.lifecycle import LEAVING
 from spcomms.cases.models import Case, Communication
 from spcomms.drafting.clearance import all_approved
 from spcomms.workflow.models import Outbox
@@ -35,8 +36,9 @@ def _day(value) -> str:
 
 
 def cleared(case: Case) -> bool:
-    """Its prepared letters may leave: the case is approved, or a sent case's follow-up letters are approved."""
-    return case.status == Case.APPROVED or (case.status == Case.SENT and all_approved(case))
+    """Its prepared letters may leave: the case is approved (or being sent), or a sent case's follow-up letters are
+    approved."""
+    return case.status in LEAVING or (case.status == Case.SENT and all_approved(case))
 
 
 def letter_state(comm: Communication, may_leave: bool | None = None) -> LetterState:

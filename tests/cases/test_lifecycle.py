@@ -12,8 +12,10 @@ CASE_ALLOWED = {
     ("draft", "in_clearance"),
     ("in_clearance", "approved"),
     ("in_clearance", "draft"),
-    ("approved", "sent"),
+    ("approved", "sending"),  # its e-mails queued, or one letter of several dispatched by hand
+    ("approved", "sent"),  # its only letter dispatched by hand
     ("approved", "in_clearance"),
+    ("sending", "sent"),  # the last letter left
     ("sent", "closed"),
 }
 LETTER_ALLOWED = {
@@ -57,12 +59,11 @@ def test_letter_transition(source, target):
 def test_what_a_case_still_takes(state):
     case = Case(title="A case", type="AL", status=state)
     assert lifecycle.editable(case) == (state in ("draft", "in_clearance", "approved"))
-    assert lifecycle.takes_follow_ups(case) == (state != "closed")
+    assert lifecycle.takes_follow_ups(case) == (state not in ("sending", "closed"))
     assert lifecycle.under_clearance(case) == (state in ("in_clearance", "approved"))
+    locked = {"sending": "is being sent", "sent": "has been sent", "closed": "nothing in it can be changed"}
     if not lifecycle.editable(case):
-        assert ("has been sent" if state == "sent" else "nothing in it can be changed") in lifecycle.locked_message(
-            case
-        )
+        assert locked[state] in lifecycle.locked_message(case)
 
 
 def test_a_closed_case_is_final():

@@ -65,6 +65,17 @@ def test_statistics_match_an_independent_query(march_case, client):
                                              "communications": 1}]  # fmt: skip
 
 
+@pytest.mark.django_db(transaction=True)  # the new facts are read by another thread, on its own connection
+def test_a_publication_shows_on_the_next_statistics_page(march_case, client):
+    from spcomms.portal import index
+
+    assert client.get("/statistics.json").json()["figures"]["communications"] == 3
+    china = factories.state("CHN")
+    comm = letter(factories.case(title="other", addressees=[china]), china, "UA CHN 5/2022", dt.date(2022, 1, 10))
+    index.refresh_for(comm)  # as the publication action does: the public register changed
+    assert client.get("/statistics.json").json()["figures"]["communications"] == 4
+
+
 def test_statistics_page_has_charts_with_text_and_data(march_case, client):
     html = client.get("/statistics/").content.decode()
     assert html.count("<figure") == 4 and 'alt="Communications by type' in html and "The data of this chart" in html

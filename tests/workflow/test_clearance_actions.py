@@ -155,13 +155,13 @@ def test_reordering_annex_clauses_resets_approvals(case, holder_minorities):
     assert clearance_of(case)[0].approval is None
 
 
-def test_a_sent_case_refuses_desk_edits_without_a_trace(case, holder_minorities, holder_slavery):
+def test_a_case_being_sent_refuses_desk_edits_without_a_trace(case, holder_minorities, holder_slavery):
     from spcomms.cases.lifecycle import CaseLocked
 
     send(case, holder_minorities, holder_slavery)
     case.refresh_from_db()
     events = AuditEvent.objects.count()
-    with pytest.raises(CaseLocked, match="has been sent"):
+    with pytest.raises(CaseLocked, match="is being sent: its letters are leaving as they were approved"):
         _outline(case, [builders.MINORITIES], type="UA")
     case.refresh_from_db()
     assert case.type == "AL" and len(case.ordered_mandates()) == 2

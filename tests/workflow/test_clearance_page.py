@@ -40,12 +40,13 @@ def test_after_sending_a_mixed_case_only_the_hand_dispatch_remains(
 ):
     case = builders.drafted_case(emails=("ceo@acme.example", ""))
     send(case, holder_minorities, holder_slavery)
-    assert Case.objects.get(pk=case.pk).status == Case.SENT
+    assert Case.objects.get(pk=case.pk).status == Case.SENDING  # not sent while its letters have not left
     client.force_login(secretariat)
     page = page_of(client, case)
+    assert "Being sent" in page
     assert "Queued for e-mail" in page and "The worker e-mails it to ceo@acme.example." in page
     assert "Prepared: no e-mail address" in page
-    assert "Send the follow-up letters" not in page
+    assert "Send the follow-up letters" not in page and "Send the letters</button>" not in page
 
 
 def test_a_holder_sees_no_secretariat_buttons(client, case, holder_minorities):

@@ -169,11 +169,13 @@ def test_addressee_without_email_needs_a_manual_dispatch(db, holder_minorities, 
 
 def test_regenerating_the_letters_leaves_a_queued_letter_as_it_was_cleared(queued, smtp):
     from spcomms.drafting.actions import GenerateLetters
+    from spcomms.drafting.actions.generate import GenerationError
     from spcomms.drafting.models import Draft
 
     cleared = Communication.objects.get(pk=queued.pk).letter
     Draft.objects.filter(case=queued.case).update(facts="Facts changed after the letters were cleared.")
-    GenerateLetters(STAFF).execute(queued.case)
+    with pytest.raises(GenerationError, match="is being sent"):
+        GenerateLetters(STAFF).execute(queued.case)
     assert Communication.objects.get(pk=queued.pk).letter == cleared
     worker.run_once()
     [message] = smtp.messages

@@ -10,6 +10,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from spcomms.lib.shares import percent as percent_of
+
 from .present import printable
 
 
@@ -75,4 +77,4 @@ def render_docx(report: dict) -> bytes:
 
 
 def _value(value, percent: bool) -> str:
-    return f"{value:.0%}" if percent else f"{value:,}"
+    return percent_of(value) if percent else f"{value:,}"

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import typst
 
+from spcomms.lib.shares import percent
+
 from ..charts import Chart
 from .present import printable
 
@@ -33,5 +35,5 @@ def render_pdf(report: dict) -> bytes:
 
 def _text_rows(chart: dict) -> list[list[str]]:
     if chart["percent"]:
-        return [[str(label), f"{value:.0%}"] for label, value in chart["rows"]]
+        return [[str(label), percent(value)] for label, value in chart["rows"]]
     return [[str(label), f"{value:,}"] for label, value in chart["rows"]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from spcomms.lib.sessions import ordinal_words
+from spcomms.lib.shares import percent
 
 COMMUNICATION_HEADERS = ("Date", "Type", "Reference", "Addressee", "Mandates", "Summary", "Reply")
 REPLY_HEADERS = ("Received", "Reference", "From", "Letter of", "Earlier period")
@@ -12,10 +13,6 @@ REPLY_HEADERS = ("Received", "Reference", "From", "Letter of", "Earlier period")
 
 def day(iso: str) -> str:
     return f"{dt.date.fromisoformat(iso):%-d %B %Y}" if iso else ""
-
-
-def percent(fraction) -> str:
-    return "–" if fraction is None else f"{fraction:.0%}"
 
 
 def plural(n: int, one: str, many: str) -> str:

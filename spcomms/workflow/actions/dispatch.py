@@ -1,5 +1,8 @@
 """Sending: approved cases queue their letters in the outbox; dispatch (by e-mail or by hand) starts the clocks.
 
+An approved case is "being sent" from the moment its letters start leaving and "sent" once the last one has left
+(`settle_case`, called by every action that records a dispatch).
+
 Follow-up letters (prepared letters of a sent case) leave only once every mandate approved the case's current text.
 """
 
@@ -16,7 +19,7 @@ from django.utils import timezone
 
 from spcomms.audit.actions import Action
 from spcomms.cases import deadlines
-from spcomms.cases.lifecycle import check, move
+from spcomms.cases.lifecycle import LEAVING, all_left, check, move
 from spcomms.cases.models import Case, Communication
 from spcomms.drafting.actions import ResetClearance
 from spcomms.drafting.clearance import all_approved, clearance_of
@@ -31,7 +34,7 @@ def _require_cleared(case: Case, actor) -> None:
     if case.status == Case.APPROVED and not all_approved(case):
         ResetClearance(actor, skip_permission_checks=True).execute(case)
         raise ValidationError(f"The letters of {case} changed after approval: clearance starts over.")
-    if case.status not in (Case.APPROVED, Case.SENT):
+    if case.status not in (*LEAVING, Case.SENT):
         check(case, Case.SENT)  # raises the clear "cannot become sent" message
     if case.status == Case.SENT:
         _require_follow_up_cleared(case)
@@ -80,6 +83,31 @@ def mark_dispatched(action: Action, comm: Communication, channel: str, sent_at: 
     )
 
 
+def _lock_case(case_id: int) -> None:
+    """Every dispatch locks its case before its letter, so two letters leaving at once settle the case in turn."""
+    list(Case.objects.select_for_update().filter(pk=case_id).values_list("pk", flat=True))
+
+
+def settle_case(action: Action, case: Case) -> None:
+    """After a letter left: an approved case is being sent, and sent once every letter has left. A sent case's
+    follow-up letters leave one by one (it stays sent)."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.status not in LEAVING:
+        return
+    target = Case.SENT if all_left(case) else Case.SENDING
+    if case.status == target:
+        return
+    previous = move(case, target)
+    case.save(update_fields=["status", "updated_at"])
+    left = case.communications.exclude(status=Communication.PREPARED).count()
+    action.audit(
+        "case.sent" if target == Case.SENT else "case.sending",
+        case,
+        before={"status": previous},
+        after={"status": case.status, "letters_left": left, "letters": case.communications.count()},
+    )
+
+
 def queue_email(action: Action, comm: Communication, kind: str, dedup_key: str) -> Outbox | None:
     """One outbox row per dedup key, ever: a second request for the same e-mail is ignored."""
     if Outbox.objects.filter(dedup_key=dedup_key).exists():
@@ -113,13 +141,14 @@ class SendResult:
 
 
 class SendCase(Action):
-    """Queue every prepared letter of an approved case for e-mail; the case becomes sent.
+    """Queue every prepared letter of an approved case for e-mail; the case is being sent until every letter has
+    left (letters without an e-mail address wait for their dispatch to be recorded by hand).
 
     A sent case with approved follow-up letters queues those (it stays sent); letters already queued are not again.
     """
 
     permission = "workflow.send_letters"
-    records = ("case.sent", "case.follow_up_sent", "outbox.queued")
+    records = ("case.sending", "case.follow_up_sent", "outbox.queued")
 
     def describe(self):
         return "send letters"
@@ -130,6 +159,10 @@ class SendCase(Action):
         follow_up = case.status == Case.SENT
         if follow_up and not prepared.exclude(outbox__kind=Outbox.LETTER).exists():
             raise ValidationError(f"{case} has already been sent: no letter is waiting to be sent.")
+        if case.status == Case.SENDING:
+            raise ValidationError(
+                f"{case} is already being sent: each letter that has not left says what to do with it."
+            )
         _require_cleared(case, self.actor)
         result = SendResult()
         for comm in prepared.order_by("ref_code", "ref_number"):
@@ -148,10 +181,10 @@ class SendCase(Action):
                 },
             )
             return result
-        previous = move(case, Case.SENT)
+        previous = move(case, Case.SENDING)
         case.save(update_fields=["status", "updated_at"])
         self.audit(
-            "case.sent",
+            "case.sending",
             case,
             before={"status": previous},
             after={
@@ -210,7 +243,7 @@ class RecordManualDispatch(Action):
     """Note verbale via the Permanent Mission, fax or courier: staff record how and when the letter left."""
 
     permission = "workflow.send_letters"
-    records = ("case.sent", "communication.sent")
+    records = ("case.sending", "case.sent", "communication.sent")
 
     def describe(self):
         return "record a dispatch"
@@ -224,6 +257,7 @@ class RecordManualDispatch(Action):
         confirm_publication_on: dt.date | None = None,
     ) -> Communication:
         """`confirm_publication_on`: the publication day staff confirmed, when the date makes it today or past."""
+        _lock_case(comm.case_id)
         comm = Communication.objects.select_for_update().select_related("case").get(pk=comm.pk)
         if channel not in {Communication.NOTE_VERBALE, Communication.FAX, Communication.COURIER}:
             raise ValidationError(f"{channel!r} is not a manual dispatch channel (note verbale, fax, courier).")
@@ -235,10 +269,7 @@ class RecordManualDispatch(Action):
         check_dispatch_date(comm, sent_on, confirm_publication_on)
         sent_at = timezone.make_aware(dt.datetime.combine(sent_on, dt.time(12, 0)))
         mark_dispatched(self, comm, channel, sent_at, note)
-        if case.status == Case.APPROVED:
-            previous = move(case, Case.SENT)
-            case.save(update_fields=["status", "updated_at"])
-            self.audit("case.sent", case, before={"status": previous}, after={"status": case.status})
+        settle_case(self, case)
         return comm
 
 
@@ -300,7 +331,7 @@ class RecordEmailSent(Action):
     """The SMTP server accepted the message: the outbox row is done and, for a letter, the letter is sent."""
 
     permission = None  # the worker
-    records = ("outbox.sent", "communication.sent")
+    records = ("outbox.sent", "communication.sent", "case.sent")
 
     def perform(self, row_id: int, worker_id: str) -> bool:
         now = clock.now()
@@ -313,9 +344,11 @@ class RecordEmailSent(Action):
         row = Outbox.objects.select_related("communication").get(pk=row_id)
         self.audit("outbox.sent", row.communication, after={"kind": row.kind, "message_id": row.message_id})
         if row.kind == Outbox.LETTER:
+            _lock_case(row.communication.case_id)
             comm = Communication.objects.select_for_update().get(pk=row.communication_id)
             if comm.status == Communication.PREPARED:
                 mark_dispatched(self, comm, Communication.EMAIL, now, f"Message-ID {row.message_id}")
+                settle_case(self, comm.case)
         return True
 
 
@@ -406,7 +439,7 @@ class ConfirmEmailSent(Action):
     """Staff checked the mail server log: the uncertain message did leave. Record it as sent, once."""
 
     permission = "workflow.send_letters"
-    records = ("outbox.confirmed_sent", "communication.sent")
+    records = ("outbox.confirmed_sent", "communication.sent", "case.sent")
 
     def describe(self):
         return "confirm an e-mail was sent"
@@ -419,8 +452,10 @@ class ConfirmEmailSent(Action):
         Outbox.objects.filter(pk=row.pk).update(status=Outbox.SENT, sent_at=when)
         self.audit("outbox.confirmed_sent", row.communication, after={"message_id": row.message_id})
         if row.kind == Outbox.LETTER:
+            _lock_case(row.communication.case_id)
             comm = Communication.objects.select_for_update().get(pk=row.communication_id)
             if comm.status == Communication.PREPARED:
                 mark_dispatched(self, comm, Communication.EMAIL, when, f"Message-ID {row.message_id} (confirmed)")
+                settle_case(self, comm.case)
         row.refresh_from_db()
         return row

@@ -76,7 +76,7 @@ def _offers(user, case: Case, has_letters: bool, follow_up: bool) -> bool:
         return True  # it says who does these steps
     if case.status == Case.DRAFT:
         return has_letters and user.has_perm("workflow.submit_for_clearance")
-    return case.status == Case.APPROVED or follow_up or case.status == Case.SENT
+    return case.status in (Case.APPROVED, Case.SENDING, Case.SENT) or follow_up
 
 
 def _next_step(case: Case, rows, states, historic: bool) -> tuple[str, str]:
@@ -91,8 +91,10 @@ def _next_step(case: Case, rows, states, historic: bool) -> tuple[str, str]:
         return "Submit the letters for clearance: each co-signing mandate then approves them.", "secretariat"
     if case.status == Case.IN_CLEARANCE:
         return f"Waiting for the approval of {', '.join(pending)}.", "mandate holders"
-    if case.status in (Case.APPROVED, Case.SENT) and waiting:
+    if case.status in (Case.APPROVED, Case.SENDING, Case.SENT) and waiting:
         return "Every letter below that has not left says what to do with it.", "secretariat"
+    if case.status == Case.SENDING:
+        return "The worker is e-mailing the letters; the case is sent once every letter has left.", "the worker"
     if case.status == Case.SENT and has_follow_up(case):
         if pending:
             return f"Follow-up letters wait for the approval of {', '.join(pending)}.", "mandate holders"
