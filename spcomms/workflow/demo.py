@@ -71,7 +71,7 @@ class Persona:
 class Spec:
     """One demo case: where the procedure stops, and the words that make its letters."""
 
-    stage: str  # drafting | clearance | awaiting | replied | published
+    stage: str  # drafting | clearance | sending | awaiting | replied | published
     title: str
     state: str  # ISO alpha-3 of the State concerned
     company: str
@@ -118,6 +118,21 @@ SPECS = [
         "About 2,000 residents of six villages were allegedly evicted to build a reservoir.[^1]\n\n"
         "Sacred sites of the communities were allegedly destroyed without consultation.",
         company_email="legal@demo-hydro.example",
+    ),
+    Spec(
+        "sending",
+        "Unsafe working conditions in a shipbreaking yard (demo)",
+        "IND",
+        "Demo Ship Recycling Pvt. Ltd.",
+        {
+            "affected workers": "shipbreaking workers",
+            "affected group": "migrant workers of the yard",
+            "rights at stake": "their right to safe and healthy working conditions",
+            "alleged abuses": "deaths and injuries caused by unsafe working conditions",
+        },
+        "Six workers allegedly died in falls and fires at the yard this year.[^1]\n\n"
+        "Workers are allegedly given no protective equipment or training.",
+        sent_days_ago=2,
     ),
     Spec(
         "awaiting",
@@ -317,10 +332,16 @@ def _build(secretariat, spec: Spec, day: dt.date) -> Made:
         made.notes.append("one mandate approved; the other holder approves next")
         return made
     _approve(case)
-    for comm in case.communications.order_by("ref_code", "ref_number"):
+    letters = list(case.communications.order_by("ref_code", "ref_number"))
+    if spec.stage == "sending":
+        letters = [c for c in letters if c.addressee.is_state]
+    for comm in letters:
         channel = Communication.NOTE_VERBALE if comm.addressee.is_state else Communication.COURIER
         RecordManualDispatch(secretariat).execute(comm, channel, day, "demo dispatch")
-    made.notes.append(f"dispatched by hand on {day:%d %B %Y}")
+    if spec.stage == "sending":
+        made.notes.append(f"the State's letter left on {day.day} {day:%B %Y}; record the company letter's dispatch")
+    else:
+        made.notes.append(f"dispatched by hand on {day.day} {day:%B %Y}")
     return made
 
 

@@ -111,3 +111,4 @@ def test_the_pages_of_a_case_being_sent_name_what_each_letter_waits_for(
     assert "Every letter below that has not left says what to do with it." in page
     assert "Record the dispatch (note verbale, fax or courier)" in page
     assert "Close the case" not in page  # only a sent case can be closed
+    assert 'id="actions"' not in page  # no empty card of buttons: the letters' rows hold the next steps

@@ -43,6 +43,10 @@ def test_the_demo_makes_personas_and_a_case_in_each_state():
     assert by_title("drafting").status == Case.DRAFT and not by_title("drafting").communications.exists()
     clearance = by_title("clearance")
     assert clearance.status == Case.IN_CLEARANCE and clearance.approvals.count() == 1
+    sending = by_title("sending")  # one letter left, the other waits for its dispatch to be recorded
+    assert sending.status == Case.SENDING
+    statuses = sorted(sending.communications.values_list("status", flat=True))
+    assert statuses == [Communication.PREPARED, Communication.SENT]
     awaiting = by_title("awaiting")
     assert awaiting.status == Case.SENT
     assert set(awaiting.communications.values_list("status", flat=True)) == {Communication.SENT}

@@ -76,7 +76,7 @@ def _offers(user, case: Case, has_letters: bool, follow_up: bool) -> bool:
         return True  # it says who does these steps
     if case.status == Case.DRAFT:
         return has_letters and user.has_perm("workflow.submit_for_clearance")
-    return case.status in (Case.APPROVED, Case.SENDING, Case.SENT) or follow_up
+    return case.status in (Case.APPROVED, Case.SENT) or follow_up  # being sent: each letter's row says what to do
 
 
 def _next_step(case: Case, rows, states, historic: bool) -> tuple[str, str]:

@@ -7,6 +7,7 @@ from spcomms.workflow.demo import DemoError, load_demo
 STAGES = {
     "drafting": "drafting",
     "clearance": "in clearance",
+    "sending": "being sent",
     "awaiting": "sent, awaiting reply",
     "replied": "replied",
     "published": "published",
