@@ -27,7 +27,13 @@ from spcomms.lib import clock
 from spcomms.workflow.actions.replies import issue_reply_link
 from spcomms.workflow.models import Outbox, ReplyToken
 
-OPEN_OUTBOX = (Outbox.PENDING, Outbox.SENDING, Outbox.UNCERTAIN, Outbox.FAILED)
+# An e-mail that may still leave, or may have left: a dispatch by hand would send the letter twice. A failed one
+# (the worker gave up) never left: the letter may then go by note verbale, fax or courier.
+MAY_LEAVE_OR_LEFT = {
+    Outbox.PENDING: "is waiting for the worker",
+    Outbox.SENDING: "is being sent by the worker",
+    Outbox.UNCERTAIN: "may have left (uncertain): confirm it was sent, or send it again",
+}
 
 
 def _require_cleared(case: Case, actor) -> None:
@@ -264,8 +270,11 @@ class RecordManualDispatch(Action):
         case = comm.case
         check(comm, Communication.SENT)  # a letter that left already says so, whatever the case's clearance
         _require_cleared(case, self.actor)
-        if Outbox.objects.filter(communication=comm, kind=Outbox.LETTER, status__in=OPEN_OUTBOX).exists():
-            raise ValidationError(f"An e-mail of {comm} is already in the outbox; resolve it there first.")
+        email = Outbox.objects.filter(communication=comm, kind=Outbox.LETTER, status__in=MAY_LEAVE_OR_LEFT).first()
+        if email is not None:
+            raise ValidationError(
+                f"An e-mail of {comm} {MAY_LEAVE_OR_LEFT[email.status]}: a dispatch by hand would send it twice."
+            )
         check_dispatch_date(comm, sent_on, confirm_publication_on)
         sent_at = timezone.make_aware(dt.datetime.combine(sent_on, dt.time(12, 0)))
         mark_dispatched(self, comm, channel, sent_at, note)
