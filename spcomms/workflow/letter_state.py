@@ -68,10 +68,17 @@ def _prepared(comm: Communication, may_leave: bool) -> LetterState:
     email = comm.outbox.filter(kind=Outbox.LETTER).exclude(status=Outbox.SENT).order_by("-created_at").first()
     if email is not None and email.status in (Outbox.PENDING, Outbox.SENDING):
         return LetterState("Queued for e-mail", f"The worker e-mails it to {email.to_address}.", WORKER)
+    if email is not None and email.status == Outbox.UNCERTAIN:
+        return LetterState(
+            "E-mail uncertain",
+            "It may have left: on the letter page, confirm it was sent (the mail server's log) or send it again.",
+            SECRETARIAT,
+            RESOLVE_EMAIL,
+        )
     if email is not None:
         return LetterState(
-            f"E-mail {email.get_status_display().lower()}",
-            "Check the e-mail on the letter page: send it again, confirm it left, or record the dispatch by hand.",
+            "E-mail failed",
+            "It did not leave: on the letter page, send it again or record its dispatch by hand.",
             SECRETARIAT,
             RESOLVE_EMAIL,
         )

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from spcomms.cases.models import Case, Communication
 from spcomms.workflow import worker
 from spcomms.workflow.actions.dispatch import MarkUncertain, RecordManualDispatch, RequeueEmail
+from spcomms.workflow.letter_state import letter_state
 from spcomms.workflow.models import Outbox
 from tests.workflow.procedure import STAFF, send
 
@@ -38,6 +39,8 @@ def test_an_uncertain_email_must_be_confirmed_or_sent_again(queued, fake_clock):
     )
     fake_clock.advance(hours=1)
     assert MarkUncertain(None).execute(row.pk, fake_clock() - dt.timedelta(minutes=30))
+    state = letter_state(Communication.objects.get(pk=queued.pk))  # what the pages say matches what is accepted
+    assert state.label == "E-mail uncertain" and "confirm it was sent" in state.next and "by hand" not in state.next
     with pytest.raises(ValidationError, match=r"may have left \(uncertain\): confirm it was sent, or send it again"):
         _by_hand(queued)
 
@@ -45,6 +48,8 @@ def test_an_uncertain_email_must_be_confirmed_or_sent_again(queued, fake_clock):
 def test_a_failed_email_gives_way_to_a_note_verbale(queued, smtp_down, settings, fake_clock):
     settings.OUTBOX_MAX_ATTEMPTS = 1
     assert worker.run_once()["failed"] == 1
+    state = letter_state(Communication.objects.get(pk=queued.pk))
+    assert state.label == "E-mail failed" and "record its dispatch by hand" in state.next
     comm = _by_hand(queued)
     assert comm.status == Communication.SENT and comm.dispatch_channel == Communication.NOTE_VERBALE
     assert Case.objects.get(pk=comm.case_id).status == Case.SENT  # its only letter has left
