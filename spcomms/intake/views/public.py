@@ -229,12 +229,12 @@ def _open_by_code(request, typed: str):
     if code is None:
         throttle.hit(ip_key, settings.INTAKE_LOOKUP_RATE, HOUR)
         return None, _("A receipt code is 16 digits (spaces are allowed).")
-    digest = receipts.code_hash(code)
-    code_key = f"intake-code:{digest[:40]}"  # the slow hash, never the code, names the counter
+    digests = receipts.code_hashes(code)
+    code_key = f"intake-code:{digests[0][:40]}"  # the slow hash, never the code, names the counter
     if throttle.locked_until(code_key):
         return None, _limited(request)
     throttle.hit(code_key, settings.INTAKE_CODE_RATE, HOUR)
-    found = Submission.objects.filter(receipt_hash=digest).first()
+    found = Submission.objects.filter(receipt_hash__in=digests).first()
     if found is None:
         throttle.hit(ip_key, settings.INTAKE_LOOKUP_RATE, HOUR)
         return None, _("No submission has this receipt code. Check the digits and try again.")
