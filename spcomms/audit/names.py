@@ -69,7 +69,7 @@ AUDIT_NAMES: dict[str, str] = {
     "submission.resealed": "a submission's sealed parts re-encrypted under the current vault key (after: key id)",
     "source.opened": "a source's identity was opened by staff (after: the reason they gave)",
     "attachment.opened": "staff downloaded a file sent with a submission (after: source id)",
-    "submission.imported": "a plain-text cases.Source row sealed into the vault (after: case id, old row id)",
+    "submission.imported": "a row of the old plain-text table cases_source sealed into the vault (after: case, row id)",
     # reports (spcomms.reports): Council reports, session overrides, press releases
     "report.published": "a session's communications report published, frozen with its files (after: session)",
     "session.overridden": "staff changed a session's symbol, windows or report date (before/after: values)",

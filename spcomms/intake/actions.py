@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 
 from spcomms.audit.actions import Action
 from spcomms.cases.models import Case
@@ -454,45 +454,76 @@ def keys_in_use() -> set[str]:
     return used
 
 
+LEGACY_TABLE = "cases_source"  # the plain-text sources of old installs, dropped by the cases migration 0005
+_LEGACY_COLUMNS = ("id", "case_id", "name", "contact", "consent", "reliability", "notes", "created_at")
+
+
+def legacy_table_exists() -> bool:
+    return LEGACY_TABLE in connection.introspection.table_names()
+
+
 class ImportLegacySources(Action):
-    """Move the plain-text `cases.Source` rows into the vault: each becomes a sealed, converted submission linked
-    to its case by source id, and the plain row is deleted. Nobody holds a receipt code for these."""
+    """Move the rows of the old plain-text table `cases_source` into the vault: each becomes a sealed, converted
+    submission linked to its case by source id, and the plain row is deleted. Nobody holds a receipt code for
+    these. The model is gone from the code, so the table is read with SQL while it still exists (an install
+    upgraded from an old dump: the migration that drops it refuses until this has run)."""
 
     records = ("submission.imported",)
 
     def perform(self, dry_run: bool = False) -> list[tuple[int, str]]:
-        from spcomms.cases.models import Source
-
+        if not legacy_table_exists():
+            return []
         moved = []
-        for source in Source.objects.select_for_update().select_related("case").order_by("pk"):
+        for row in _legacy_rows():
             if dry_run:
-                moved.append((source.case_id, ""))
+                moved.append((row["case_id"], ""))
                 continue
-            now = clock.now()
-            submission = Submission(
-                receipt_hash=receipts.code_hash(receipts.new_code()),  # a code nobody was given
-                state=Submission.CONVERTED,
-                submitter_kind="legacy",
-                victims_kind="",
-                perpetrator_kind="",
-                consent_names_to_state=source.consent,
-                case=source.case,
-                created_at=source.created_at or now,
-                state_changed_at=now,
-            )
-            identity = {k: "" for k in records.IDENTITY_FIELDS} | {"name": source.name, "address": source.contact}
-            account = {k: "" for k in records.ACCOUNT_FIELDS} | {
-                "narrative": source.notes,
-                "confidential_parts": f"reliability: {source.reliability}",
-            }
-            submission.identity = keys.seal_json(identity, submission.context("identity"))
-            submission.account = keys.seal_json(account, submission.context("account"))
-            submission.save()
-            SourceLink.objects.create(
-                case=source.case, source_id=submission.source_id, submission=submission, created_at=now
-            )
-            self.audit("submission.imported", submission, after={"case": source.case_id, "source_row": source.pk})
-            # No entry names the old row itself: its __str__ is the source's name.
-            source.delete()
-            moved.append((source.case_id, submission.source_id))
+            submission = _seal_legacy(row)
+            self.audit("submission.imported", submission, after={"case": row["case_id"], "source_row": row["id"]})
+            with connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM {connection.ops.quote_name(LEGACY_TABLE)} WHERE id = %s", [row["id"]])
+            moved.append((row["case_id"], submission.source_id))
         return moved
+
+
+def _legacy_rows() -> list[dict]:
+    columns = ", ".join(connection.ops.quote_name(c) for c in _LEGACY_COLUMNS)
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {columns} FROM {connection.ops.quote_name(LEGACY_TABLE)} ORDER BY id{lock}")
+        return [dict(zip(_LEGACY_COLUMNS, values, strict=True)) for values in cursor.fetchall()]
+
+
+def _seal_legacy(row: dict) -> Submission:
+    now = clock.now()
+    case = Case.objects.get(pk=row["case_id"])
+    submission = Submission(
+        receipt_hash=receipts.code_hash(receipts.new_code()),  # a code nobody was given
+        state=Submission.CONVERTED,
+        submitter_kind="legacy",
+        victims_kind="",
+        perpetrator_kind="",
+        consent_names_to_state=bool(row["consent"]),
+        case=case,
+        created_at=_aware(row["created_at"]) or now,
+        state_changed_at=now,
+    )
+    identity = {k: "" for k in records.IDENTITY_FIELDS} | {"name": row["name"], "address": row["contact"] or ""}
+    account = {k: "" for k in records.ACCOUNT_FIELDS} | {
+        "narrative": row["notes"] or "",
+        "confidential_parts": f"reliability: {row['reliability']}",
+    }
+    submission.identity = keys.seal_json(identity, submission.context("identity"))
+    submission.account = keys.seal_json(account, submission.context("account"))
+    submission.save()
+    SourceLink.objects.create(case=case, source_id=submission.source_id, submission=submission, created_at=now)
+    return submission
+
+
+def _aware(value) -> dt.datetime | None:
+    """A timestamp read with SQL: SQLite gives text or a naive datetime in UTC, PostgreSQL an aware one."""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if isinstance(value, dt.datetime) and value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value
