@@ -57,7 +57,7 @@ AUDIT_NAMES: dict[str, str] = {
     "reply.recorded": "a reply recorded by staff or through the addressee's link (after: the reply row)",
     "reply_link.issued": "a reply link issued for a letter (after: token id, expiry)",
     # intake (public submissions and the source vault); entries name sources by their opaque id only
-    "intakedraft.saved": "a step of the public form saved in the visitor's draft (after: step, files added)",
+    "intakedraft.saved": "a step, or the whole one-page form, saved in the visitor's draft (after: step(s), files)",
     "intakedraft.purged": "an unfinished form removed after its retention period (before: step reached)",
     "submission.received": "a public submission received (after: source id, state, number of files)",
     "submission.answered": "the submitter wrote back with the receipt code (after: message id, number of files)",

@@ -58,27 +58,40 @@ class SaveDraftStep(Action):
     records = ("intakedraft.saved",)
 
     def perform(self, draft: IntakeDraft | None, step: int, values: dict, new_files=(), remove=()) -> IntakeDraft:
-        now = clock.now()
-        if draft is None:
-            draft = IntakeDraft(created_at=now, updated_at=now)
-            data = {}
-        else:
-            draft = IntakeDraft.objects.select_for_update().get(pk=draft.pk)
-            data = keys.open_json(draft.sealed, draft.context())
-        data[str(step)] = values
-        draft.sealed = keys.seal_json(data, draft.context())
-        draft.step_reached = max(draft.step_reached, step)
-        draft.updated_at = now
-        draft.save()
-        for attachment in draft.files.filter(uid__in=list(remove)) if remove else ():
-            files.remove_on_commit(attachment.uid)
-            attachment.delete()
-        if new_files:
-            check_file_limits(list(draft.files.all()), list(new_files))
-        for checked in new_files:
-            _attach(checked, draft=draft)
-        self.audit("intakedraft.saved", draft, after={"step": step, "files_added": len(new_files)})
-        return draft
+        return _save_steps(self, draft, {step: values}, new_files, remove, {"step": step})
+
+
+class SaveWholeForm(Action):
+    """The one-page form: every step saved at once (valid or not), with its files, as the steps would have."""
+
+    records = ("intakedraft.saved",)
+
+    def perform(self, draft: IntakeDraft | None, steps: dict[int, dict], new_files=(), remove=()) -> IntakeDraft:
+        return _save_steps(self, draft, steps, new_files, remove, {"steps": sorted(steps)})
+
+
+def _save_steps(action: Action, draft, steps: dict[int, dict], new_files, remove, saved: dict) -> IntakeDraft:
+    now = clock.now()
+    if draft is None:
+        draft = IntakeDraft(created_at=now, updated_at=now)
+        data = {}
+    else:
+        draft = IntakeDraft.objects.select_for_update().get(pk=draft.pk)
+        data = keys.open_json(draft.sealed, draft.context())
+    data |= {str(step): values for step, values in steps.items()}
+    draft.sealed = keys.seal_json(data, draft.context())
+    draft.step_reached = max(draft.step_reached, *steps)
+    draft.updated_at = now
+    draft.save()
+    for attachment in draft.files.filter(uid__in=list(remove)) if remove else ():
+        files.remove_on_commit(attachment.uid)
+        attachment.delete()
+    if new_files:
+        check_file_limits(list(draft.files.all()), list(new_files))
+    for checked in new_files:
+        _attach(checked, draft=draft)
+    action.audit("intakedraft.saved", draft, after=saved | {"files_added": len(new_files)})
+    return draft
 
 
 def draft_values(draft: IntakeDraft) -> dict:

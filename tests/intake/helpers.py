@@ -130,3 +130,20 @@ def case_source(case, name: str, contact: str, narrative: str | None = None):
     Submission.objects.filter(pk=submission.pk).update(state=Submission.CONVERTED, case=case)
     SourceLink.objects.create(case=case, source_id=submission.source_id, submission=submission, created_at=clock.now())
     return submission
+
+
+ONE_PAGE = "/submit/all/"
+
+
+def one_page_data(steps: dict | None = None, files=(("evidence.pdf", PDF),), go="next") -> dict:
+    """Every step's values in one POST of the one-page form, as a browser sends it."""
+    data = {"go": go}
+    for values in (steps or form_values()).values():
+        data |= {k: v for k, v in values.items() if v not in (None, False)}
+    if files:
+        data["files"] = [SimpleUploadedFile(n, b) for n, b in files]
+    return data
+
+
+def receipt_code(response) -> str:
+    return re.search(r'id="receipt-code">([\d ]+)<', response.content.decode()).group(1).replace(" ", "")

@@ -1,4 +1,5 @@
-"""The public side: the form in steps at /submit/ and the follow-up by receipt code at /submit/status/.
+"""The public side: the form in steps at /submit/ (or all on one page at /submit/all/) and the follow-up by receipt
+code at /submit/status/.
 
 No JavaScript. Every POST of a step saves what was typed, valid or not, and the files that passed their checks,
 in the visitor's draft (sealed); the draft's key lives only in the session. Nothing here is cached.
@@ -23,6 +24,7 @@ from spcomms.intake.actions import (
     PUBLIC,
     AnswerThroughReceipt,
     SaveDraftStep,
+    SaveWholeForm,
     SubmitDraft,
     draft_files,
     draft_values,
@@ -196,6 +198,10 @@ def _finish(request, draft: IntakeDraft, ip: str):
         if not form.is_valid():
             return redirect("intake:step", step=number)
         cleaned |= form.cleaned_data
+    return _submit(request, draft, ip, cleaned)
+
+
+def _submit(request, draft: IntakeDraft, ip: str, cleaned: dict):
     submit_key = f"intake-submit:{ip}"
     if throttle.locked_until(submit_key):
         return _limited(request)
@@ -207,6 +213,77 @@ def _finish(request, draft: IntakeDraft, ip: str):
     )
     response["Cache-Control"] = "no-store"
     return response
+
+
+# --- the whole form on one page: two requests instead of ten ------------------------------------------------------
+
+
+def _page_forms(saved: dict, post=None, uploads=None) -> list:
+    kind = post.get("submitter_kind", "") if post is not None else (saved.get("1") or {}).get("submitter_kind", "")
+    made = []
+    for number, form_class in enumerate(STEPS, start=1):
+        kwargs = {"submitter_kind": kind} if form_class is intake_forms.DetailsForm else {}
+        if post is None:
+            made.append(form_class(initial=saved.get(str(number)) or {}, **kwargs))
+        else:
+            made.append(form_class(post, uploads, **kwargs))
+    return made
+
+
+def _page(request, page_forms, draft, status=200, **extra):
+    events = page_forms[STEPS.index(intake_forms.EventsForm)]
+    context = {
+        "forms": page_forms,
+        "country_options": _country_options(events),
+        "files": draft_files(draft) if draft else [],
+        "max_bytes": settings.INTAKE_MAX_FILE_BYTES,
+        **extra,
+    }
+    return render(request, "intake/one_page.html", context, status=status)
+
+
+@never_cache
+def one_page(request):
+    """Every step's fields in one form. A POST saves all that was typed (valid or not) and the files that pass
+    their checks in the visitor's draft, like the steps do, then sends it when everything validates."""
+    ip = client_ip(request)
+    post_key = f"intake-post:{ip}"
+    if throttle.locked_until(post_key):
+        return _limited(request)
+    draft = _current_draft(request)
+    if request.method != "POST":
+        return _page(request, _page_forms(draft_values(draft) if draft else {}), draft)
+    throttle.hit(post_key, settings.INTAKE_POST_RATE, HOUR)
+    page_forms = _page_forms({}, request.POST, request.FILES)
+    if page_forms[0].bot():
+        return render(request, "intake/refused.html", status=400)
+    accepted, problems = checked_uploads(request.FILES.getlist("files"))
+    typed = {number: _typed(form, request.POST) for number, form in enumerate(page_forms, start=1)}
+    draft, problems = _save_page(draft, typed, accepted, request.POST.getlist("remove"), problems)
+    # The draft's key goes into the session now, before sending: if the submission fails, nothing typed is lost.
+    if request.session.get(DRAFT_KEY) != draft.key:
+        request.session[DRAFT_KEY] = draft.key
+        request.session.save()
+    valid = all([form.is_valid() for form in page_forms])  # a list: every form's errors, not just the first
+    details = page_forms[STEPS.index(intake_forms.DetailsForm)]
+    for problem in problems:
+        details.add_error("files", problem)
+    go = request.POST.get("go", "next")
+    if go == "save" or not valid or problems:
+        note = _("Saved. You can come back to this page in this browser and go on.") if go == "save" else ""
+        failed = not valid or bool(problems)
+        return _page(request, page_forms, draft, 400 if failed else 200, saved_note=note, has_errors=failed)
+    cleaned = {}
+    for form in page_forms:
+        cleaned |= form.cleaned_data
+    return _submit(request, draft, ip, cleaned)
+
+
+def _save_page(draft, typed, accepted, remove, problems):
+    try:
+        return SaveWholeForm(PUBLIC).execute(draft, typed, accepted, remove), problems
+    except ValidationError as exc:
+        return SaveWholeForm(PUBLIC).execute(draft, typed, [], remove), problems + list(exc.messages)
 
 
 # --- follow-up by receipt code -------------------------------------------------------------------------------------
