@@ -1,11 +1,15 @@
 """The whole public form on one page (/submit/all/): two requests, the same checks, nothing typed ever lost."""
 
+import re
+
 import pytest
+from django.test import Client
 
 from spcomms.audit.models import AuditEvent
 from spcomms.intake.models import Attachment, IntakeDraft, Submission
 from spcomms.intake.records import account_of, identity_of
 from spcomms.lib import receipts
+from spcomms.registry.models import Mandate
 
 from .helpers import ONE_PAGE, PDF, form_values, one_page_data, receipt_code
 
@@ -83,3 +87,26 @@ def test_posts_and_submissions_are_throttled_per_address(client, settings):
     settings.INTAKE_POST_RATE = 3
     client.post(ONE_PAGE, one_page_data(go="save"))  # the third post of the hour reaches the limit
     assert client.get(ONE_PAGE).status_code == 429 and client.post(ONE_PAGE, one_page_data()).status_code == 429
+
+
+def _token(page: str) -> str:
+    return re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[-1]
+
+
+def test_the_empty_page_is_shared_but_each_visitor_gets_their_own_csrf_token():
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    pages = [c.get(ONE_PAGE).content.decode() for c in (first, second)]
+    tokens = [_token(p) for p in pages]
+    assert tokens[0] != tokens[1] and pages[0].replace(tokens[0], "") == pages[1].replace(tokens[1], "")
+    for client, token in zip((first, second), tokens, strict=True):
+        response = client.post(ONE_PAGE, one_page_data() | {"csrfmiddlewaretoken": token})
+        assert response.status_code == 200 and receipt_code(response)
+    assert Submission.objects.count() == 2
+    assert Client(enforce_csrf_checks=True).post(ONE_PAGE, one_page_data()).status_code == 403  # no token
+
+
+def test_the_empty_page_follows_the_registry(client):
+    mandate = Mandate.objects.filter(active=True).first()
+    assert mandate.title in client.get(ONE_PAGE).content.decode()
+    Mandate.objects.filter(pk=mandate.pk).update(title="Special Rapporteur on a renamed mandate")
+    assert "Special Rapporteur on a renamed mandate" in client.get(ONE_PAGE).content.decode()
