@@ -105,17 +105,18 @@ def draft_files(draft: IntakeDraft) -> list[tuple[Attachment, str]]:
 class SubmitDraft(Action):
     """The finished form becomes a submission: sealed parts, the draft's files moved over, a receipt code made.
 
-    Returns (submission, code); the code is shown once and only its Argon2id hash is kept.
+    Returns (submission, code); the code is shown once and only its Argon2id hash is kept. `receipt` is
+    (code, hash) from `receipts.issue()`, made by the caller before the transaction (see there).
     """
 
     records = ("submission.received",)
 
-    def perform(self, draft: IntakeDraft, cleaned: dict) -> tuple[Submission, str]:
+    def perform(self, draft: IntakeDraft, cleaned: dict, receipt: tuple[str, str] | None = None):
+        code, digest = receipt or receipts.issue()
         draft = IntakeDraft.objects.select_for_update().get(pk=draft.pk)
-        code = receipts.new_code()
         now = clock.now()
         submission = Submission(
-            receipt_hash=receipts.code_hash(code),
+            receipt_hash=digest,
             language=cleaned["language"],
             submitter_kind=cleaned["submitter_kind"],
             victims_kind=cleaned["victims_kind"],

@@ -37,6 +37,13 @@ def display(code: str) -> str:
     return " ".join(code[i : i + 4] for i in range(0, len(code), 4))
 
 
+def issue() -> tuple[str, str]:
+    """A new code and its hash. Callers make it before their transaction: with SQLite a write transaction holds
+    the database's one write lock, and the hash's ~30 ms inside it would queue every other submission."""
+    code = new_code()
+    return code, code_hash(code)
+
+
 def code_hash(code: str) -> str:
     """The hash stored for a new code."""
     return _hash(code, TIME_COST, MEMORY_KIB, PARALLELISM)

@@ -33,3 +33,8 @@ def test_a_code_hashed_with_the_older_parameters_is_still_found():
     old = hash_secret_raw(b"1234567890123456", b"spcomms-intake-receipt-v1", 3, 4096, 1, 32, Type.ID).hex()
     hashes = receipts.code_hashes("1234567890123456")
     assert hashes[0] == receipts.code_hash("1234567890123456") != old and old in hashes
+
+
+def test_an_issued_code_comes_with_its_hash():
+    code, digest = receipts.issue()
+    assert receipts.normalise(code) == code and digest == receipts.code_hash(code)

@@ -226,7 +226,8 @@ def _submit(request, draft: IntakeDraft, ip: str, cleaned: dict):
     if throttle.locked_until(submit_key):
         return _limited(request)
     throttle.hit(submit_key, settings.INTAKE_SUBMIT_RATE, HOUR)
-    submission, code = SubmitDraft(PUBLIC).execute(draft, cleaned)
+    receipt = receipts.issue()  # the slow hash outside the transaction
+    submission, code = SubmitDraft(PUBLIC).execute(draft, cleaned, receipt=receipt)
     request.session.pop(DRAFT_KEY, None)
     response = render(
         request, "intake/receipt.html", {"code": receipts.display(code), "source_id": submission.source_id}
