@@ -83,7 +83,8 @@ def test_posts_and_submissions_are_throttled_per_address(client, settings):
     assert client.post(ONE_PAGE, one_page_data()).status_code == 200
     response = client.post(ONE_PAGE, one_page_data())
     assert response.status_code == 429 and Submission.objects.count() == 1
-    assert IntakeDraft.objects.count() == 1  # what was typed the second time is kept
+    assert IntakeDraft.objects.count() == 1  # what was typed the second time is kept, and found again
+    assert "Amina Rahimova" in client.get(ONE_PAGE).content.decode() and client.session["intake_draft"]
     settings.INTAKE_POST_RATE = 3
     client.post(ONE_PAGE, one_page_data(go="save"))  # the third post of the hour reaches the limit
     assert client.get(ONE_PAGE).status_code == 429 and client.post(ONE_PAGE, one_page_data()).status_code == 429
@@ -110,3 +111,21 @@ def test_the_empty_page_follows_the_registry(client):
     assert mandate.title in client.get(ONE_PAGE).content.decode()
     Mandate.objects.filter(pk=mandate.pk).update(title="Special Rapporteur on a renamed mandate")
     assert "Special Rapporteur on a renamed mandate" in client.get(ONE_PAGE).content.decode()
+
+
+def test_a_send_that_fails_leaves_the_draft_to_come_back_to(client, monkeypatch):
+    from django.db import OperationalError
+
+    from spcomms.intake.actions import SubmitDraft
+
+    def locked(self, *args, **kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(SubmitDraft, "perform", locked)
+    response = client.post(ONE_PAGE, one_page_data())
+    page = response.content.decode()
+    assert response.status_code == 503 and "could not be sent just now" in page and 'value="Amina Rahimova"' in page
+    assert not Submission.objects.exists() and IntakeDraft.objects.count() == 1
+    monkeypatch.undo()
+    page = client.get(ONE_PAGE).content.decode()  # the session cookie came with the 503
+    assert 'value="Amina Rahimova"' in page and "evidence.pdf" in page

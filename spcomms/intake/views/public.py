@@ -8,9 +8,11 @@ in the visitor's draft (sealed); the draft's key lives only in the session. Noth
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
@@ -40,6 +42,7 @@ from spcomms.workflow.auth import client_ip
 from spcomms.workflow.uploads import check_file, read_limited
 
 HOUR = dt.timedelta(hours=1)
+logger = logging.getLogger(__name__)
 DRAFT_KEY, STATUS_KEY = "intake_draft", "intake_status"
 STEPS, NAMES = intake_forms.STEPS, intake_forms.STEP_NAMES
 
@@ -300,23 +303,55 @@ def one_page(request):
     accepted, problems = checked_uploads(request.FILES.getlist("files"))
     typed = {number: _typed(form, request.POST) for number, form in enumerate(page_forms, start=1)}
     draft, problems = _save_page(draft, typed, accepted, request.POST.getlist("remove"), problems)
-    # The draft's key goes into the session now, before sending: if the submission fails, nothing typed is lost.
-    if request.session.get(DRAFT_KEY) != draft.key:
-        request.session[DRAFT_KEY] = draft.key
-        request.session.save()
     valid = all([form.is_valid() for form in page_forms])  # a list: every form's errors, not just the first
     details = page_forms[STEPS.index(intake_forms.DetailsForm)]
     for problem in problems:
         details.add_error("files", problem)
     go = request.POST.get("go", "next")
     if go == "save" or not valid or problems:
+        _keep_draft(request, draft)
         note = _("Saved. You can come back to this page in this browser and go on.") if go == "save" else ""
         failed = not valid or bool(problems)
         return _page(request, page_forms, draft, 400 if failed else 200, saved_note=note, has_errors=failed)
     cleaned = {}
     for form in page_forms:
         cleaned |= form.cleaned_data
-    return _submit(request, draft, ip, cleaned)
+    try:
+        response = _submit(request, draft, ip, cleaned)
+    except (DatabaseError, OSError):
+        logger.exception("intake: a submission could not be written; its draft is kept")
+        return _not_sent(request, page_forms, draft)
+    if response.status_code != 200:
+        _keep_draft(request, draft)  # refused (too many submissions): kept for later
+    return response
+
+
+def _keep_draft(request, draft: IntakeDraft) -> None:
+    """The draft's key in the visitor's session, only when the page is not sent: a first visit that is sent at
+    once needs no session write at all."""
+    if request.session.get(DRAFT_KEY) != draft.key:
+        request.session[DRAFT_KEY] = draft.key
+
+
+def _not_sent(request, page_forms, draft):
+    """The send failed (the database or the disk): the page again, as typed, to send later. Django neither saves
+    the session nor sets its cookie on a 5xx answer, so both are done here: the draft stays reachable."""
+    _keep_draft(request, draft)
+    request.session.save()
+    note = _("The submission could not be sent just now. Everything you typed is saved: please send it again.")
+    response = _page(request, page_forms, draft, 503, saved_note=note, has_errors=True)
+    response["Retry-After"] = "60"
+    response.set_cookie(
+        settings.SESSION_COOKIE_NAME,
+        request.session.session_key,
+        max_age=None if settings.SESSION_EXPIRE_AT_BROWSER_CLOSE else settings.SESSION_COOKIE_AGE,
+        path=settings.SESSION_COOKIE_PATH,
+        domain=settings.SESSION_COOKIE_DOMAIN,
+        secure=settings.SESSION_COOKIE_SECURE or None,
+        httponly=settings.SESSION_COOKIE_HTTPONLY or None,
+        samesite=settings.SESSION_COOKIE_SAMESITE,
+    )
+    return response
 
 
 def _save_page(draft, typed, accepted, remove, problems):
