@@ -2,7 +2,8 @@
 code at /submit/status/.
 
 No JavaScript. Every POST of a step saves what was typed, valid or not, and the files that passed their checks,
-in the visitor's draft (sealed); the draft's key lives only in the session. Nothing here is cached.
+in the visitor's draft (sealed); the draft's key lives only in the session. No page is cached by browsers or
+proxies; only the empty one-page form (nothing typed in it) is kept rendered in memory.
 """
 
 from __future__ import annotations
@@ -277,12 +278,13 @@ def _blank_page(request):
     (the mandates and States listed), then only the visitor's CSRF token put in (a full render cost ~30 ms)."""
     rows, states = mandate_text.choices(), tuple(intake_forms.state_choices())
     key = (get_language(), id(rows), states, settings.INTAKE_MAX_FILE_BYTES)
-    if key not in _blank_pages:
-        response = _page(request, _page_forms({}), None, csrf_token=_CSRF_MARK)
+    page = _blank_pages.get(key)
+    if page is None:
+        page = _page(request, _page_forms({}), None, csrf_token=_CSRF_MARK).content.decode()
         if len(_blank_pages) > 8:
             _blank_pages.clear()  # older registry versions
-        _blank_pages[key] = response.content.decode()
-    return HttpResponse(_blank_pages[key].replace(_CSRF_MARK, get_token(request)))
+        _blank_pages[key] = page
+    return HttpResponse(page.replace(_CSRF_MARK, get_token(request)))
 
 
 @never_cache
