@@ -125,9 +125,15 @@ LOGIN_LOCK_MINUTES = env_int("SPCOMMS_LOGIN_LOCK_MINUTES", 15, minimum=1)
 # Addresses of the reverse proxies in front: only from them is X-Forwarded-For believed (workflow.auth.client_ip).
 TRUSTED_PROXIES = env_list("SPCOMMS_TRUSTED_PROXIES", [])
 
-# Two-factor login (TOTP, django-otp) for the roles that read sources or approve letters (docs/security.md).
+# Two-factor login (TOTP, django-otp) for the roles that read sources, submissions or confidential letters, or
+# approve letters (docs/security.md): the secretariat, reviewers, holders, and staff granted intake.read_source.
 TWO_FACTOR_REQUIRED = env_bool("SPCOMMS_TWO_FACTOR_REQUIRED", not DEBUG)
-TWO_FACTOR_PERMISSIONS = ("cases.view_source", "workflow.approve_letters")
+TWO_FACTOR_PERMISSIONS = (
+    "intake.read_source",
+    "intake.triage_submission",
+    "cases.view_communication",
+    "workflow.approve_letters",
+)
 OTP_TOTP_ISSUER = "spcomms"
 
 # Staff sessions: logged out after SESSION_IDLE_MINUTES without a request, and SESSION_MAX_HOURS after login.

@@ -38,6 +38,7 @@ ALLOWED_WRITES = {
     ("portal/index.py", "SearchState.objects.create"): "the index's state token",
     ("portal/index.py", "model.objects.filter"): "the derived search index: deleting a communication's rows",
     ("portal/index.py", "SearchDocument.objects.filter"): "the derived search index: deleting documents",
+    ("intake/views/public.py", "request.session.save"): "the session (Django's), saved on a 503 where Django won't",
     ("workflow/roles.py", "chosen.update"): "a set, not a model",
     ("workflow/roles.py", "group_model.objects.get_or_create"): "role groups kept in step by migrate",
     ("workflow/throttle.py", "Throttle.objects.select_for_update().get_or_create"): "failure counters",

@@ -26,8 +26,8 @@ from spcomms.cases.models import (
     CaseSignatory,
     Communication,
     Reply,
-    Source,
 )
+from spcomms.intake.models import SourceLink
 from spcomms.lib.formfields import CleanModelForm, CleanTextMixin
 
 CASE_STATE_HELP = (
@@ -111,11 +111,18 @@ class CaseAddresseeInline(_CaseRowInline):
     autocomplete_fields = ["addressee"]
 
 
-class SourceInline(admin.StackedInline):
-    form = CleanModelForm
-    model = Source
+class SourceLinkInline(admin.TabularInline):
+    """The case's sources by opaque id only: who they are is sealed in the vault, opened on the intake pages by
+    staff who may read sources (with a reason, audited)."""
+
+    model = SourceLink
+    verbose_name, verbose_name_plural = "confidential source", "confidential sources (in the source vault)"
+    fields = readonly_fields = ["source_id", "created_at"]
     extra = 0
-    classes = ["collapse"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 class CommunicationInline(admin.TabularInline):
@@ -137,7 +144,7 @@ class CaseAdmin(AuditedAdmin):
     list_display = ["title", "type", "status", "created_at"]
     list_filter = ["type", "status"]
     search_fields = ["title", "summary", "communications__addressee__name"]
-    inlines = [CaseMandateInline, CaseSignatoryInline, CaseAddresseeInline, CommunicationInline, SourceInline]
+    inlines = [CaseMandateInline, CaseSignatoryInline, CaseAddresseeInline, CommunicationInline, SourceLinkInline]
 
     def get_readonly_fields(self, request, obj=None):
         fixed = ["type"] if obj is not None and not editable(obj) else []
@@ -273,9 +280,3 @@ class ReplyAdmin(AuditedAdmin):
             'Replies are recorded on <a href="{}">the letter\'s record-reply page</a>, which checks the file.',
             reverse("workflow:record-reply", kwargs={"comm_id": obj.communication_id}),
         )
-
-
-@admin.register(Source)
-class SourceAdmin(AuditedAdmin):
-    list_display = ["name", "case", "reliability", "consent"]
-    search_fields = ["name", "case__title"]

@@ -58,7 +58,7 @@ AUDIT_NAMES: dict[str, str] = {
     "reply.recorded": "a reply recorded by staff or through the addressee's link (after: the reply row)",
     "reply_link.issued": "a reply link issued for a letter (after: token id, expiry)",
     # intake (public submissions and the source vault); entries name sources by their opaque id only
-    "intakedraft.saved": "a step of the public form saved in the visitor's draft (after: step, files added)",
+    "intakedraft.saved": "a step, or the whole one-page form, saved in the visitor's draft (after: step(s), files)",
     "intakedraft.purged": "an unfinished form removed after its retention period (before: step reached)",
     "submission.received": "a public submission received (after: source id, state, number of files)",
     "submission.answered": "the submitter wrote back with the receipt code (after: message id, number of files)",
@@ -70,7 +70,7 @@ AUDIT_NAMES: dict[str, str] = {
     "submission.resealed": "a submission's sealed parts re-encrypted under the current vault key (after: key id)",
     "source.opened": "a source's identity was opened by staff (after: the reason they gave)",
     "attachment.opened": "staff downloaded a file sent with a submission (after: source id)",
-    "submission.imported": "a plain-text cases.Source row sealed into the vault (after: case id, old row id)",
+    "submission.imported": "a row of the old plain-text table cases_source sealed into the vault (after: case, row id)",
     # reports (spcomms.reports): Council reports, session overrides, press releases
     "report.published": "a session's communications report published, frozen with its files (after: session)",
     "session.overridden": "staff changed a session's symbol, windows or report date (before/after: values)",

@@ -250,19 +250,3 @@ class Reply(models.Model):
 
     def __str__(self):
         return f"Reply to {self.communication.reference} received {self.received_on}"
-
-
-class Source(models.Model):
-    """Who gave the information. ALWAYS CONFIDENTIAL: no public code path may read this model."""
-
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="sources")
-    name = models.CharField(max_length=300)
-    contact = models.TextField(blank=True)
-    consent = models.BooleanField(default=False, help_text="consent to share their information with the addressee")
-    RELIABILITY = [("unknown", "Unknown"), ("low", "Low"), ("medium", "Medium"), ("high", "High")]
-    reliability = models.CharField(max_length=10, choices=RELIABILITY, default="unknown")
-    notes = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    def __str__(self):
-        return self.name

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 
 from spcomms.audit.actions import Action
 from spcomms.cases.models import Case
@@ -58,27 +58,40 @@ class SaveDraftStep(Action):
     records = ("intakedraft.saved",)
 
     def perform(self, draft: IntakeDraft | None, step: int, values: dict, new_files=(), remove=()) -> IntakeDraft:
-        now = clock.now()
-        if draft is None:
-            draft = IntakeDraft(created_at=now, updated_at=now)
-            data = {}
-        else:
-            draft = IntakeDraft.objects.select_for_update().get(pk=draft.pk)
-            data = keys.open_json(draft.sealed, draft.context())
-        data[str(step)] = values
-        draft.sealed = keys.seal_json(data, draft.context())
-        draft.step_reached = max(draft.step_reached, step)
-        draft.updated_at = now
-        draft.save()
-        for attachment in draft.files.filter(uid__in=list(remove)) if remove else ():
-            files.remove_on_commit(attachment.uid)
-            attachment.delete()
-        if new_files:
-            check_file_limits(list(draft.files.all()), list(new_files))
-        for checked in new_files:
-            _attach(checked, draft=draft)
-        self.audit("intakedraft.saved", draft, after={"step": step, "files_added": len(new_files)})
-        return draft
+        return _save_steps(self, draft, {step: values}, new_files, remove, {"step": step})
+
+
+class SaveWholeForm(Action):
+    """The one-page form: every step saved at once (valid or not), with its files, as the steps would have."""
+
+    records = ("intakedraft.saved",)
+
+    def perform(self, draft: IntakeDraft | None, steps: dict[int, dict], new_files=(), remove=()) -> IntakeDraft:
+        return _save_steps(self, draft, steps, new_files, remove, {"steps": sorted(steps)})
+
+
+def _save_steps(action: Action, draft, steps: dict[int, dict], new_files, remove, saved: dict) -> IntakeDraft:
+    now = clock.now()
+    if draft is None:
+        draft = IntakeDraft(created_at=now, updated_at=now)
+        data = {}
+    else:
+        draft = IntakeDraft.objects.select_for_update().get(pk=draft.pk)
+        data = keys.open_json(draft.sealed, draft.context())
+    data |= {str(step): values for step, values in steps.items()}
+    draft.sealed = keys.seal_json(data, draft.context())
+    draft.step_reached = max(draft.step_reached, *steps)
+    draft.updated_at = now
+    draft.save()
+    for attachment in draft.files.filter(uid__in=list(remove)) if remove else ():
+        files.remove_on_commit(attachment.uid)
+        attachment.delete()
+    if new_files:
+        check_file_limits(list(draft.files.all()), list(new_files))
+    for checked in new_files:
+        _attach(checked, draft=draft)
+    action.audit("intakedraft.saved", draft, after=saved | {"files_added": len(new_files)})
+    return draft
 
 
 def draft_values(draft: IntakeDraft) -> dict:
@@ -92,17 +105,18 @@ def draft_files(draft: IntakeDraft) -> list[tuple[Attachment, str]]:
 class SubmitDraft(Action):
     """The finished form becomes a submission: sealed parts, the draft's files moved over, a receipt code made.
 
-    Returns (submission, code); the code is shown once and only its Argon2id hash is kept.
+    Returns (submission, code); the code is shown once and only its Argon2id hash is kept. `receipt` is
+    (code, hash) from `receipts.issue()`, made by the caller before the transaction (see there).
     """
 
     records = ("submission.received",)
 
-    def perform(self, draft: IntakeDraft, cleaned: dict) -> tuple[Submission, str]:
+    def perform(self, draft: IntakeDraft, cleaned: dict, receipt: tuple[str, str] | None = None):
+        code, digest = receipt or receipts.issue()
         draft = IntakeDraft.objects.select_for_update().get(pk=draft.pk)
-        code = receipts.new_code()
         now = clock.now()
         submission = Submission(
-            receipt_hash=receipts.code_hash(code),
+            receipt_hash=digest,
             language=cleaned["language"],
             submitter_kind=cleaned["submitter_kind"],
             victims_kind=cleaned["victims_kind"],
@@ -454,45 +468,76 @@ def keys_in_use() -> set[str]:
     return used
 
 
+LEGACY_TABLE = "cases_source"  # the plain-text sources of old installs, dropped by the cases migration 0005
+_LEGACY_COLUMNS = ("id", "case_id", "name", "contact", "consent", "reliability", "notes", "created_at")
+
+
+def legacy_table_exists() -> bool:
+    return LEGACY_TABLE in connection.introspection.table_names()
+
+
 class ImportLegacySources(Action):
-    """Move the plain-text `cases.Source` rows into the vault: each becomes a sealed, converted submission linked
-    to its case by source id, and the plain row is deleted. Nobody holds a receipt code for these."""
+    """Move the rows of the old plain-text table `cases_source` into the vault: each becomes a sealed, converted
+    submission linked to its case by source id, and the plain row is deleted. Nobody holds a receipt code for
+    these. The model is gone from the code, so the table is read with SQL while it still exists (an install
+    upgraded from an old dump: the migration that drops it refuses until this has run)."""
 
     records = ("submission.imported",)
 
     def perform(self, dry_run: bool = False) -> list[tuple[int, str]]:
-        from spcomms.cases.models import Source
-
+        if not legacy_table_exists():
+            return []
         moved = []
-        for source in Source.objects.select_for_update().select_related("case").order_by("pk"):
+        for row in _legacy_rows():
             if dry_run:
-                moved.append((source.case_id, ""))
+                moved.append((row["case_id"], ""))
                 continue
-            now = clock.now()
-            submission = Submission(
-                receipt_hash=receipts.code_hash(receipts.new_code()),  # a code nobody was given
-                state=Submission.CONVERTED,
-                submitter_kind="legacy",
-                victims_kind="",
-                perpetrator_kind="",
-                consent_names_to_state=source.consent,
-                case=source.case,
-                created_at=source.created_at or now,
-                state_changed_at=now,
-            )
-            identity = {k: "" for k in records.IDENTITY_FIELDS} | {"name": source.name, "address": source.contact}
-            account = {k: "" for k in records.ACCOUNT_FIELDS} | {
-                "narrative": source.notes,
-                "confidential_parts": f"reliability: {source.reliability}",
-            }
-            submission.identity = keys.seal_json(identity, submission.context("identity"))
-            submission.account = keys.seal_json(account, submission.context("account"))
-            submission.save()
-            SourceLink.objects.create(
-                case=source.case, source_id=submission.source_id, submission=submission, created_at=now
-            )
-            self.audit("submission.imported", submission, after={"case": source.case_id, "source_row": source.pk})
-            # No entry names the old row itself: its __str__ is the source's name.
-            source.delete()
-            moved.append((source.case_id, submission.source_id))
+            submission = _seal_legacy(row)
+            self.audit("submission.imported", submission, after={"case": row["case_id"], "source_row": row["id"]})
+            with connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM {connection.ops.quote_name(LEGACY_TABLE)} WHERE id = %s", [row["id"]])
+            moved.append((row["case_id"], submission.source_id))
         return moved
+
+
+def _legacy_rows() -> list[dict]:
+    columns = ", ".join(connection.ops.quote_name(c) for c in _LEGACY_COLUMNS)
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {columns} FROM {connection.ops.quote_name(LEGACY_TABLE)} ORDER BY id{lock}")
+        return [dict(zip(_LEGACY_COLUMNS, values, strict=True)) for values in cursor.fetchall()]
+
+
+def _seal_legacy(row: dict) -> Submission:
+    now = clock.now()
+    case = Case.objects.get(pk=row["case_id"])
+    submission = Submission(
+        receipt_hash=receipts.code_hash(receipts.new_code()),  # a code nobody was given
+        state=Submission.CONVERTED,
+        submitter_kind="legacy",
+        victims_kind="",
+        perpetrator_kind="",
+        consent_names_to_state=bool(row["consent"]),
+        case=case,
+        created_at=_aware(row["created_at"]) or now,
+        state_changed_at=now,
+    )
+    identity = {k: "" for k in records.IDENTITY_FIELDS} | {"name": row["name"], "address": row["contact"] or ""}
+    account = {k: "" for k in records.ACCOUNT_FIELDS} | {
+        "narrative": row["notes"] or "",
+        "confidential_parts": f"reliability: {row['reliability']}",
+    }
+    submission.identity = keys.seal_json(identity, submission.context("identity"))
+    submission.account = keys.seal_json(account, submission.context("account"))
+    submission.save()
+    SourceLink.objects.create(case=case, source_id=submission.source_id, submission=submission, created_at=now)
+    return submission
+
+
+def _aware(value) -> dt.datetime | None:
+    """A timestamp read with SQL: SQLite gives text or a naive datetime in UTC, PostgreSQL an aware one."""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if isinstance(value, dt.datetime) and value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value

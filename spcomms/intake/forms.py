@@ -101,7 +101,7 @@ class VictimsForm(StepForm):
         return data
 
 
-def _state_choices():
+def state_choices():
     states = Addressee.objects.filter(kind=Addressee.STATE).order_by("name").values_list("iso3", "name")
     return [("", _("— choose a State —")), *states]
 
@@ -129,7 +129,7 @@ class EventsForm(StepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = _state_choices()
+        self.fields["country"].choices = state_choices()
 
     def clean_narrative(self):
         text = self.cleaned_data["narrative"].strip()

@@ -8,6 +8,7 @@ app_name = "intake"
 urlpatterns = [
     path("submit/", public.start, name="start"),
     path("submit/step/<int:step>/", public.step_page, name="step"),
+    path("submit/all/", public.one_page, name="one-page"),
     path("submit/status/", public.status, name="status"),
     path("submit/status/leave/", public.leave, name="leave"),
     path("submit/language/", set_language, name="language"),

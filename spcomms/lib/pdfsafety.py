@@ -15,7 +15,6 @@ import zlib
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 
-_STREAM = re.compile(rb"stream\r?\n(.*?)endstream", re.DOTALL)
 _NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 _ACTIVE = re.compile(rb"/(JavaScript|JS|Launch|AA)(?![A-Za-z0-9])")
 _OPEN_ACTION = re.compile(rb"/OpenAction\s*(<<|\d+\s+\d+\s+R)")
@@ -47,9 +46,9 @@ def pdf_problem(data: bytes) -> str | None:
 
 def _active_content(data: bytes) -> str | None:
     parts, budget = [data], _MAX_INFLATED
-    for match in _STREAM.finditer(data):
+    for body in _streams(data):
         try:
-            inflated = zlib.decompressobj().decompress(match.group(1), budget)
+            inflated = zlib.decompressobj().decompress(body, budget)
         except zlib.error:
             continue  # not Flate (an image, another filter): pdfium judged the structure above
         budget -= len(inflated)
@@ -65,6 +64,26 @@ def _active_content(data: bytes) -> str | None:
         if opening and _is_action(names, opening):
             return "it runs an action when it is opened"
     return None
+
+
+def _streams(data: bytes):
+    """The bodies between `stream` + end of line and the next `endstream`, as the regex
+    `stream\\r?\\n(.*?)endstream` finds them, but with bytes.find: a lazy regex over a 2 MB scan took 50 ms."""
+    position = 0
+    while (start := data.find(b"stream", position)) >= 0:
+        body = start + len(b"stream")
+        if data.startswith(b"\r\n", body):
+            body += 2
+        elif data.startswith(b"\n", body):
+            body += 1
+        else:
+            position = start + 1
+            continue
+        end = data.find(b"endstream", body)
+        if end < 0:
+            return
+        yield data[body:end]
+        position = end + len(b"endstream")
 
 
 def _is_action(names: bytes, opening: re.Match) -> bool:

@@ -8,8 +8,9 @@ import pytest
 from django.utils import timezone
 
 from spcomms.cases import visibility
-from spcomms.cases.models import Communication, Reply, Source
+from spcomms.cases.models import Communication, Reply
 from tests import factories
+from tests.intake.helpers import case_source
 
 CANARY = "CANARY-7f3a"
 
@@ -30,7 +31,7 @@ def planted(db):
     the_case = factories.case(addressees=[company, other])
     the_case.staff_notes = f"{CANARY}-case-notes"
     the_case.save()
-    Source.objects.create(case=the_case, name=f"{CANARY}-source", contact=f"{CANARY}-contact")
+    case_source(the_case, f"{CANARY}-source", f"{CANARY}-contact", narrative=f"{CANARY}-source-account")
     past = timezone.now() - dt.timedelta(days=1)
     published = factories.communication(
         the_case,

@@ -7,6 +7,7 @@ from django.test import Client
 
 from spcomms.intake.actions import WriteToSubmitter
 from spcomms.intake.models import Submission
+from spcomms.lib import receipts
 
 from .helpers import PDF, STATUS, form_values, post_step, submit
 
@@ -41,7 +42,7 @@ def plant(client, staff) -> dict[str, str]:
                     " was seen by witnesses in the street." if field == "narrative" else ""
                 )
     code, _ = submit(client, steps, files=[(canary("filename") + ".pdf", PDF + canary("file-content").encode())])
-    submission = Submission.objects.get()
+    submission = Submission.objects.get(receipt_hash=receipts.code_hash(code))  # the case's source may be there too
     WriteToSubmitter(staff).execute(submission, canary("staff-question"))
     client.post(STATUS, {"code": code})
     client.post(

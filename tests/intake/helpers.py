@@ -13,6 +13,8 @@ from spcomms.cases.models import CaseSignatory
 from spcomms.drafting.models import QuestionSet
 from spcomms.intake.actions import PUBLIC, SaveDraftStep, SubmitDraft
 from spcomms.intake.forms import STEPS
+from spcomms.intake.models import SourceLink, Submission
+from spcomms.lib import clock
 from spcomms.registry.models import Mandate
 from tests.workflow.files import hand_made_pdf
 
@@ -119,3 +121,29 @@ def ready_to_generate(case, day=dt.date(2021, 3, 12)):
             case=case, holder=holder, defaults={"position": position, "printed_title": holder.printed_title}
         )
     return case
+
+
+def case_source(case, name: str, contact: str, narrative: str | None = None):
+    """A confidential source of `case` as the register keeps one: a converted submission in the vault (identity
+    and account sealed), linked to the case by its opaque source id."""
+    submission, _code = direct_submission(name=name, email=contact, narrative=narrative)
+    Submission.objects.filter(pk=submission.pk).update(state=Submission.CONVERTED, case=case)
+    SourceLink.objects.create(case=case, source_id=submission.source_id, submission=submission, created_at=clock.now())
+    return submission
+
+
+ONE_PAGE = "/submit/all/"
+
+
+def one_page_data(steps: dict | None = None, files=(("evidence.pdf", PDF),), go="next") -> dict:
+    """Every step's values in one POST of the one-page form, as a browser sends it."""
+    data = {"go": go}
+    for values in (steps or form_values()).values():
+        data |= {k: v for k, v in values.items() if v not in (None, False)}
+    if files:
+        data["files"] = [SimpleUploadedFile(n, b) for n, b in files]
+    return data
+
+
+def receipt_code(response) -> str:
+    return re.search(r'id="receipt-code">([\d ]+)<', response.content.decode()).group(1).replace(" ", "")

@@ -19,3 +19,22 @@ def test_the_hash_is_argon2id_stable_and_says_nothing_of_the_code():
     digest = receipts.code_hash("1234567890123456")
     assert digest == receipts.code_hash("1234567890123456") and len(digest) == 64
     assert digest != receipts.code_hash("1234567890123457") and "1234" not in digest
+
+
+def test_new_codes_use_an_owasp_argon2id_configuration():
+    # OWASP's Password Storage Cheat Sheet: m=19 MiB t=2, m=12 MiB t=3, m=9 MiB t=4 or m=7 MiB t=5 (p=1)
+    owasp = {(2, 19 * 1024), (3, 12 * 1024), (4, 9 * 1024), (5, 7 * 1024), (1, 46 * 1024)}
+    assert (receipts.TIME_COST, receipts.MEMORY_KIB) in owasp and receipts.PARALLELISM == 1
+
+
+def test_a_code_hashed_with_the_older_parameters_is_still_found():
+    from argon2.low_level import Type, hash_secret_raw
+
+    old = hash_secret_raw(b"1234567890123456", b"spcomms-intake-receipt-v1", 3, 4096, 1, 32, Type.ID).hex()
+    hashes = receipts.code_hashes("1234567890123456")
+    assert hashes[0] == receipts.code_hash("1234567890123456") != old and old in hashes
+
+
+def test_an_issued_code_comes_with_its_hash():
+    code, digest = receipts.issue()
+    assert receipts.normalise(code) == code and digest == receipts.code_hash(code)

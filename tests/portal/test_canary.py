@@ -17,10 +17,11 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils import timezone
 
-from spcomms.cases.models import Communication, Reply, Source
+from spcomms.cases.models import Communication, Reply
 from tests import factories
 from tests.intake.canaries import CANARY as INTAKE_CANARY
 from tests.intake.canaries import plant as plant_intake
+from tests.intake.helpers import case_source
 
 from .conftest import letter_snapshot
 
@@ -35,9 +36,8 @@ def canary(where: str) -> str:
 def planted(register, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     reg, past = register, timezone.now() - dt.timedelta(days=2)
-    Source.objects.create(
-        case=reg.labour_case, name=canary("source"), contact=canary("contact"), notes=canary("source-notes")
-    )
+    # The case's own source, in the vault as every source is (sealed, linked to the case by its opaque id).
+    case_source(reg.labour_case, canary("source"), canary("contact"), narrative=canary("source-account"))
     reg.labour_case.staff_notes = canary("case-notes")
     reg.labour_case.save()
     reg.company.email = "canary-5e1d@example.org"

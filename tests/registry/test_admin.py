@@ -14,7 +14,7 @@ MODELS = [m for m in admin.site._registry if m._meta.app_label in {"registry", "
 
 def test_every_domain_model_is_in_the_admin():
     names = {m.__name__ for m in MODELS}
-    assert {"Mandate", "MandateHolder", "Addressee", "Case", "Communication", "Reply", "Source", "AuditEvent"} <= names
+    assert {"Mandate", "MandateHolder", "Addressee", "Case", "Communication", "Reply", "AuditEvent"} <= names
 
 
 @pytest.mark.django_db

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from spcomms.cases.models import Communication, Source
+from spcomms.cases.models import Communication
 from spcomms.registry.models import HolderAccount
 from spcomms.reports import news, press
 from spcomms.reports.actions.press import (
@@ -19,6 +19,7 @@ from spcomms.reports.actions.press import (
     PublishRelease,
     SubmitRelease,
 )
+from tests.intake.helpers import case_source
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -59,7 +60,7 @@ def _cleared(case, staff_user):
 
 
 def test_the_draft_comes_from_public_material_only(march_case, staff_user):
-    Source.objects.create(case=march_case, name="Secret Witness", contact="witness@example.org")
+    case_source(march_case, "Secret Witness", "witness@example.org", narrative="The Secret Witness saw it.")
     Communication.objects.filter(case=march_case).update(confidential_annex="Victim: Jane Secret")
     march_case.staff_notes = "internal: do not share"
     march_case.save()

@@ -11,10 +11,11 @@ from django.db import connection
 
 from spcomms.audit.models import AuditEvent
 from spcomms.cases import visibility
-from spcomms.cases.models import Communication, Source
+from spcomms.cases.models import Communication
 from spcomms.workflow import worker
 from spcomms.workflow.actions.publication import HoldPublication, PublishCommunication, ReleaseHold
 from spcomms.workflow.actions.replies import RecordReply
+from tests.intake.helpers import case_source
 from tests.workflow.procedure import STAFF, sent_by_hand
 
 SENT_ON = dt.date(2021, 3, 15)
@@ -27,7 +28,7 @@ def at(day: dt.date) -> dt.datetime:
 
 @pytest.fixture
 def sent(case, holder_minorities, holder_slavery, fake_clock):
-    Source.objects.create(case=case, name=f"{CANARY}-source", contact=f"{CANARY}-contact")
+    case_source(case, f"{CANARY}-source", f"{CANARY}-contact", narrative=f"{CANARY}-source-account")
     comm = sent_by_hand(case, holder_minorities, holder_slavery, on=SENT_ON)
     Communication.objects.filter(pk=comm.pk).update(confidential_annex=f"{CANARY}-annex", staff_notes=CANARY)
     return comm

@@ -86,6 +86,19 @@ def test_holders_need_it_and_the_setting_turns_it_off(client, holder_minorities,
     assert client.get("/staff/").status_code == 200
 
 
+def test_reviewers_and_source_readers_need_it(client, reviewer, settings, django_user_model):
+    from django.contrib.auth.models import Permission
+
+    settings.TWO_FACTOR_REQUIRED = True
+    client.force_login(reviewer)
+    assert client.get("/staff/")["Location"].startswith("/staff/two-factor/")
+    reader = django_user_model.objects.create_user("reader", is_staff=True)
+    reader.user_permissions.add(Permission.objects.get(content_type__app_label="intake", codename="read_source"))
+    client.force_login(reader)
+    assert client.get("/staff/")["Location"].startswith("/staff/two-factor/")
+    assert not Permission.objects.filter(content_type__app_label="cases", codename__endswith="_source").exists()
+
+
 def test_compulsory_by_default_outside_debug(monkeypatch):
     from importlib import reload
 

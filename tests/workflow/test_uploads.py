@@ -51,3 +51,20 @@ def test_javascript_hidden_in_a_compressed_object_stream_is_refused():
         b"4 0 obj\n<< >>\nendobj", b"4 0 obj\n" + stream.encode() + hidden + b"\nendstream\nendobj"
     )
     assert "JavaScript" in refusal(data)
+
+
+def test_javascript_in_a_compressed_stream_after_a_large_image_is_refused():
+    """Every stream is inflated and read, whatever comes before it (a scan's bytes, CRLF line ends)."""
+    image = bytes(range(256)).replace(b"/", b"0") * 4096  # 1 MB that is not Flate
+    hidden = zlib.compress(b"6 0 obj << /S /JavaScript /JS (app.alert(1)) >> endobj")
+    data = files.hand_made_pdf("", ("<< >>", "<< >>")).replace(
+        b"4 0 obj\n<< >>\nendobj",
+        f"4 0 obj\n<< /Length {len(image)} >>\r\nstream\r\n".encode() + image + b"\r\nendstream\nendobj",
+    )
+    data = data.replace(
+        b"5 0 obj\n<< >>\nendobj",
+        f"5 0 obj\n<< /Filter /FlateDecode /Length {len(hidden)} >>\nstream\n".encode()
+        + hidden
+        + b"\nendstream\nendobj",
+    )
+    assert "JavaScript" in refusal(data)

@@ -1,28 +1,36 @@
-"""The public side: the form in steps at /submit/ and the follow-up by receipt code at /submit/status/.
+"""The public side: the form in steps at /submit/ (or all on one page at /submit/all/) and the follow-up by receipt
+code at /submit/status/.
 
 No JavaScript. Every POST of a step saves what was typed, valid or not, and the files that passed their checks,
-in the visitor's draft (sealed); the draft's key lives only in the session. Nothing here is cached.
+in the visitor's draft (sealed); the draft's key lives only in the session. No page is cached by browsers or
+proxies; only the empty one-page form (nothing typed in it) is kept rendered in memory.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.db import DatabaseError
+from django.http import Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from spcomms.intake import forms as intake_forms
 from spcomms.intake import keys, records
+from spcomms.intake import mandates as mandate_text
 from spcomms.intake.actions import (
     PUBLIC,
     AnswerThroughReceipt,
     SaveDraftStep,
+    SaveWholeForm,
     SubmitDraft,
     draft_files,
     draft_values,
@@ -35,6 +43,7 @@ from spcomms.workflow.auth import client_ip
 from spcomms.workflow.uploads import check_file, read_limited
 
 HOUR = dt.timedelta(hours=1)
+logger = logging.getLogger(__name__)
 DRAFT_KEY, STATUS_KEY = "intake_draft", "intake_status"
 STEPS, NAMES = intake_forms.STEPS, intake_forms.STEP_NAMES
 
@@ -100,10 +109,27 @@ def _country_options(form) -> str:
     )
 
 
+def _mandate_choices(form) -> str:
+    """The mandates' checkboxes with their descriptions, the chosen ones checked: 80 rows through the template
+    language (with the field's value looked up on every row) cost most of a page of step 4."""
+    if "mandates" not in form.fields:
+        return ""
+    chosen = {str(value) for value in (form["mandates"].value() or [])}
+    return mark_safe(  # noqa: S308 - every value is escaped here
+        "".join(
+            f'<li><input type="checkbox" name="mandates" value="{pk}" id="mandate-{pk}"'
+            f'{" checked" if str(pk) in chosen else ""}> <label for="mandate-{pk}">{escape(title)}</label>'
+            f'<span class="mandate-description">{escape(description)}</span></li>'
+            for pk, title, description in form.mandate_rows
+        )
+    )
+
+
 def _context(request, step, form, draft, **extra):
     saved = draft_values(draft) if draft else {}
     return {
         "country_options": _country_options(form),
+        "mandate_choices": _mandate_choices(form),
         "step": step,
         "steps": list(zip(range(1, len(STEPS) + 1), [s.title for s in STEPS], strict=True)),
         "reached": draft.step_reached if draft else 1,
@@ -196,17 +222,145 @@ def _finish(request, draft: IntakeDraft, ip: str):
         if not form.is_valid():
             return redirect("intake:step", step=number)
         cleaned |= form.cleaned_data
+    return _submit(request, draft, ip, cleaned)
+
+
+def _submit(request, draft: IntakeDraft, ip: str, cleaned: dict):
     submit_key = f"intake-submit:{ip}"
     if throttle.locked_until(submit_key):
         return _limited(request)
     throttle.hit(submit_key, settings.INTAKE_SUBMIT_RATE, HOUR)
-    submission, code = SubmitDraft(PUBLIC).execute(draft, cleaned)
+    receipt = receipts.issue()  # the slow hash outside the transaction
+    submission, code = SubmitDraft(PUBLIC).execute(draft, cleaned, receipt=receipt)
     request.session.pop(DRAFT_KEY, None)
     response = render(
         request, "intake/receipt.html", {"code": receipts.display(code), "source_id": submission.source_id}
     )
     response["Cache-Control"] = "no-store"
     return response
+
+
+# --- the whole form on one page: two requests instead of ten ------------------------------------------------------
+
+
+def _page_forms(saved: dict, post=None, uploads=None) -> list:
+    kind = post.get("submitter_kind", "") if post is not None else (saved.get("1") or {}).get("submitter_kind", "")
+    made = []
+    for number, form_class in enumerate(STEPS, start=1):
+        kwargs = {"submitter_kind": kind} if form_class is intake_forms.DetailsForm else {}
+        if post is None:
+            made.append(form_class(initial=saved.get(str(number)) or {}, **kwargs))
+        else:
+            made.append(form_class(post, uploads, **kwargs))
+    return made
+
+
+def _page(request, page_forms, draft, status=200, **extra):
+    events = page_forms[STEPS.index(intake_forms.EventsForm)]
+    details = page_forms[STEPS.index(intake_forms.DetailsForm)]
+    context = {
+        "forms": page_forms,
+        "country_options": _country_options(events),
+        "mandate_choices": _mandate_choices(details),
+        "files": draft_files(draft) if draft else [],
+        "max_bytes": settings.INTAKE_MAX_FILE_BYTES,
+        **extra,
+    }
+    return render(request, "intake/one_page.html", context, status=status)
+
+
+_CSRF_MARK = "csrf-token-of-this-request"
+_blank_pages: dict[tuple, str] = {}
+
+
+def _blank_page(request):
+    """The empty one-page form, the first page of most visits: rendered once per language and registry version
+    (the mandates and States listed), then only the visitor's CSRF token put in (a full render cost ~30 ms)."""
+    rows, states = mandate_text.choices(), tuple(intake_forms.state_choices())
+    key = (get_language(), id(rows), states, settings.INTAKE_MAX_FILE_BYTES)
+    page = _blank_pages.get(key)
+    if page is None:
+        page = _page(request, _page_forms({}), None, csrf_token=_CSRF_MARK).content.decode()
+        if len(_blank_pages) > 8:
+            _blank_pages.clear()  # older registry versions
+        _blank_pages[key] = page
+    return HttpResponse(page.replace(_CSRF_MARK, get_token(request)))
+
+
+@never_cache
+def one_page(request):
+    """Every step's fields in one form. A POST saves all that was typed (valid or not) and the files that pass
+    their checks in the visitor's draft, like the steps do, then sends it when everything validates."""
+    ip = client_ip(request)
+    post_key = f"intake-post:{ip}"
+    if throttle.locked_until(post_key):
+        return _limited(request)
+    draft = _current_draft(request)
+    if request.method != "POST":
+        return _page(request, _page_forms(draft_values(draft)), draft) if draft else _blank_page(request)
+    throttle.hit(post_key, settings.INTAKE_POST_RATE, HOUR)
+    page_forms = _page_forms({}, request.POST, request.FILES)
+    if page_forms[0].bot():
+        return render(request, "intake/refused.html", status=400)
+    accepted, problems = checked_uploads(request.FILES.getlist("files"))
+    typed = {number: _typed(form, request.POST) for number, form in enumerate(page_forms, start=1)}
+    draft, problems = _save_page(draft, typed, accepted, request.POST.getlist("remove"), problems)
+    valid = all([form.is_valid() for form in page_forms])  # a list: every form's errors, not just the first
+    details = page_forms[STEPS.index(intake_forms.DetailsForm)]
+    for problem in problems:
+        details.add_error("files", problem)
+    go = request.POST.get("go", "next")
+    if go == "save" or not valid or problems:
+        _keep_draft(request, draft)
+        note = _("Saved. You can come back to this page in this browser and go on.") if go == "save" else ""
+        failed = not valid or bool(problems)
+        return _page(request, page_forms, draft, 400 if failed else 200, saved_note=note, has_errors=failed)
+    cleaned = {}
+    for form in page_forms:
+        cleaned |= form.cleaned_data
+    try:
+        response = _submit(request, draft, ip, cleaned)
+    except (DatabaseError, OSError):
+        logger.exception("intake: a submission could not be written; its draft is kept")
+        return _not_sent(request, page_forms, draft)
+    if response.status_code != 200:
+        _keep_draft(request, draft)  # refused (too many submissions): kept for later
+    return response
+
+
+def _keep_draft(request, draft: IntakeDraft) -> None:
+    """The draft's key in the visitor's session, only when the page is not sent: a first visit that is sent at
+    once needs no session write at all."""
+    if request.session.get(DRAFT_KEY) != draft.key:
+        request.session[DRAFT_KEY] = draft.key
+
+
+def _not_sent(request, page_forms, draft):
+    """The send failed (the database or the disk): the page again, as typed, to send later. Django neither saves
+    the session nor sets its cookie on a 5xx answer, so both are done here: the draft stays reachable."""
+    _keep_draft(request, draft)
+    request.session.save()
+    note = _("The submission could not be sent just now. Everything you typed is saved: please send it again.")
+    response = _page(request, page_forms, draft, 503, saved_note=note, has_errors=True)
+    response["Retry-After"] = "60"
+    response.set_cookie(
+        settings.SESSION_COOKIE_NAME,
+        request.session.session_key,
+        max_age=None if settings.SESSION_EXPIRE_AT_BROWSER_CLOSE else settings.SESSION_COOKIE_AGE,
+        path=settings.SESSION_COOKIE_PATH,
+        domain=settings.SESSION_COOKIE_DOMAIN,
+        secure=settings.SESSION_COOKIE_SECURE or None,
+        httponly=settings.SESSION_COOKIE_HTTPONLY or None,
+        samesite=settings.SESSION_COOKIE_SAMESITE,
+    )
+    return response
+
+
+def _save_page(draft, typed, accepted, remove, problems):
+    try:
+        return SaveWholeForm(PUBLIC).execute(draft, typed, accepted, remove), problems
+    except ValidationError as exc:
+        return SaveWholeForm(PUBLIC).execute(draft, typed, [], remove), problems + list(exc.messages)
 
 
 # --- follow-up by receipt code -------------------------------------------------------------------------------------
@@ -229,12 +383,12 @@ def _open_by_code(request, typed: str):
     if code is None:
         throttle.hit(ip_key, settings.INTAKE_LOOKUP_RATE, HOUR)
         return None, _("A receipt code is 16 digits (spaces are allowed).")
-    digest = receipts.code_hash(code)
-    code_key = f"intake-code:{digest[:40]}"  # the slow hash, never the code, names the counter
+    digests = receipts.code_hashes(code)
+    code_key = f"intake-code:{digests[0][:40]}"  # the slow hash, never the code, names the counter
     if throttle.locked_until(code_key):
         return None, _limited(request)
     throttle.hit(code_key, settings.INTAKE_CODE_RATE, HOUR)
-    found = Submission.objects.filter(receipt_hash=digest).first()
+    found = Submission.objects.filter(receipt_hash__in=digests).first()
     if found is None:
         throttle.hit(ip_key, settings.INTAKE_LOOKUP_RATE, HOUR)
         return None, _("No submission has this receipt code. Check the digits and try again.")
