@@ -1,4 +1,4 @@
-"""No change of intake's tables: orders the vault before cases 0005, which drops the plain-text sources only once
+"""No change of intake's tables: orders the vault before cases 0006, which drops the plain-text sources only once
 `spcomms vault-import-sources` (which needs these tables) has sealed them."""
 
 from django.db import migrations
@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
         ("intake", "0001_initial"),
     ]
     run_before = [
-        ("cases", "0005_drop_plain_sources"),
+        ("cases", "0006_drop_plain_sources"),
     ]
 
     operations = []
