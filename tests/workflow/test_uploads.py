@@ -68,3 +68,39 @@ def test_javascript_in_a_compressed_stream_after_a_large_image_is_refused():
         + b"\nendstream\nendobj",
     )
     assert "JavaScript" in refusal(data)
+
+
+def _with_image(body: bytes, dictionary: str) -> bytes:
+    """A one-page PDF with an image object 4 0 of `body` (a scan's bytes), its dictionary as given."""
+    data = files.hand_made_pdf("", ("<< >>",))
+    return data.replace(
+        b"4 0 obj\n<< >>\nendobj",
+        f"4 0 obj\n{dictionary.format(length=len(body))}\nstream\n".encode() + body + b"\nendstream\nendobj",
+    )
+
+
+# A scan's bytes hold any byte sequence; these hold the names of active content by chance.
+SCAN_BYTES = bytes(range(256)) * 512 + b"\xff\xd8/JS \x00/AA\x01/Launch " + bytes(range(255, -1, -1)) * 512
+
+
+def test_a_scanned_image_whose_bytes_spell_active_names_is_accepted():
+    jpeg = _with_image(SCAN_BYTES, "<< /Type /XObject /Subtype /Image /Width 10 /Height 10 /BitsPerComponent 8 "
+                                   "/ColorSpace /DeviceGray /Filter /DCTDecode /Length {length} >>")  # fmt: skip
+    assert check_file("scan.pdf", jpeg).kind == "pdf"
+    pixels = zlib.compress(SCAN_BYTES)  # a Flate image: its pixels are not read for names either
+    flate = _with_image(pixels, "<< /Subtype /Im#61ge /Filter /FlateDecode /DecodeParms << /Columns 10 >> "
+                                "/Length {length} >>")  # fmt: skip
+    assert check_file("scan.pdf", flate).kind == "pdf"
+
+
+@pytest.mark.parametrize(
+    "dictionary",
+    [
+        "<< /Length {length} >>",  # not an image: read
+        "<< /Subtype /Image /Length 7 >>",  # its length is not the body's: not taken for an image
+        "<< /Subtype /Image /Length 9 0 R >>",  # an indirect length cannot be checked here
+        "<< /Type /ObjStm /Subtype /Image /Length {length} >>",  # an object stream is always read
+    ],
+)
+def test_active_names_in_anything_else_than_a_real_image_are_refused(dictionary):
+    assert "reply.pdf is refused" in refusal(_with_image(SCAN_BYTES, dictionary))
