@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from spcomms.audit.models import AuditEvent
 from spcomms.cases import visibility
 from spcomms.cases.models import Reply
+from spcomms.reports import facts
 from spcomms.workflow.actions.replies import RecordReply
 from spcomms.workflow.actions.review import ACCEPT, KEEP_CONFIDENTIAL, ReviewReply
 from tests.workflow.link_replies import SENT_ON, new_link, publish, upload
@@ -108,3 +109,14 @@ def test_before_publication_an_accepted_reply_comes_out_with_the_letter_a_pendin
     assert hits(client) == 1 and hits(client, "Brindlewick") == 0
     assert AuditEvent.objects.get(action="communication.published").after["replies"] == 1
     assert Reply.objects.get(pk=waiting.pk).under_review
+
+
+def test_public_statistics_count_a_link_reply_only_once_accepted(pending, published, secretariat, client):
+    def replied() -> int:
+        return client.get("/statistics.json").json()["figures"]["replied"]
+
+    assert client.get(f"/communications.json?q={MARKER}").json()["total"] == 0
+    assert replied() == 0 and client.get("/communications.json?replied=yes").json()["total"] == 0
+    ReviewReply(secretariat).execute(pending, ACCEPT)
+    facts.published_facts()  # the page answers from the last table while a thread reloads it: wait for the new one
+    assert replied() == 1 and client.get("/communications.json?replied=yes").json()["total"] == 1
