@@ -35,6 +35,7 @@ def test_a_confidential_request_reviewed_in_the_browser(
     promise = addressee.inner_text("#what-is-published")
     assert "next to this letter, which is already public, after review by the secretariat" in promise
     assert "You may ask that your reply be kept confidential" in promise
+    screenshot(addressee, "reviewed-reply-page")
     upload = tmp_path / "our-reply.docx"
     upload.write_bytes(files.sample_reply_docx(MARKER))
     addressee.set_input_files("#id_file", str(upload))
@@ -64,6 +65,7 @@ def test_a_confidential_request_reviewed_in_the_browser(
     box = page.locator(f"#review-{reply.pk}")
     assert REASON in box.inner_text() and "awaiting review" in page.inner_text(f"#staff-reply-{reply.pk}")
     assert "Reply awaiting review" in page.inner_text("#next-step")
+    screenshot(page, "reviewed-reply-pending")
     box.locator("button[value=confidential]").click()
     page.wait_for_selector("text=Reply kept confidential.")
     assert "confidential" in page.inner_text(f"#staff-reply-{reply.pk}")
