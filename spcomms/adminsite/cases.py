@@ -239,8 +239,8 @@ class CommunicationAdmin(AuditedAdmin):
 class ReplyAdmin(AuditedAdmin):
     """Replies are recorded on the letter's staff page; here staff can only mark one confidential and keep notes."""
 
-    list_display = ["communication", "received_on", "language", "channel", "confidential"]
-    list_filter = ["channel", "language", "confidential"]
+    list_display = ["communication", "received_on", "language", "channel", "confidential", "under_review"]
+    list_filter = ["channel", "language", "confidential", "under_review"]
     search_fields = ["communication__addressee__name", "text"]
     fields = [
         "communication",
@@ -257,6 +257,13 @@ class ReplyAdmin(AuditedAdmin):
         "record",
         "confidential",
         "staff_notes",
+        # The review of a reply received through a link is decided on the letter's staff page (ReviewReply).
+        "under_review",
+        "confidentiality_requested",
+        "confidentiality_reason",
+        "reviewed_at",
+        "reviewed_by",
+        "decision_note",
     ]
     readonly_fields = [f for f in fields if f not in ("confidential", "staff_notes")]
 

@@ -94,6 +94,10 @@ AUDIT_NAMES: dict[str, str] = {
     "assessment.label_corrected": "staff changed a question's label (before/after: value, machine's value, note)",
     "assessment.score_confirmed": "staff confirmed the machine's score of a rubric indicator (before/after)",
     "assessment.score_corrected": "staff changed a rubric score (before/after: value, machine's value, note)",
+    # workflow: reviewed replies (workflow.actions.replies UploadThroughLink, workflow.actions.review ReviewReply)
+    "reply.uploaded_through_link": "an addressee sent a reply through a link; it waits for review (after: token)",
+    "reply.accepted_for_publication": "the secretariat accepted a link reply for publication (after: note, request)",
+    "reply.kept_confidential": "the secretariat kept a link reply confidential (after: the sender's reason, note)",
 }
 
 GENERIC_VERBS = ("created", "changed", "deleted")  # the admin's save and delete of any model

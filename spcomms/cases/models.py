@@ -236,6 +236,18 @@ class Reply(models.Model):
     size = models.PositiveBigIntegerField(null=True, blank=True, help_text="bytes")
     confidential = models.BooleanField(default=False, help_text="CONFIDENTIAL reply: never published")
     staff_notes = models.TextField(blank=True, help_text="CONFIDENTIAL: never published")
+    # A reply uploaded through a reply link is nobody's decision yet: nothing of it is public until the secretariat
+    # accepts it or keeps it confidential (workflow.actions.review). Staff-recorded replies are decided at recording.
+    under_review = models.BooleanField(default=False, help_text="received through a link: not public until reviewed")
+    confidentiality_requested = models.BooleanField(
+        default=False, help_text="the sender asked that it not be published"
+    )
+    confidentiality_reason = models.TextField(
+        blank=True, help_text="CONFIDENTIAL: the sender's reason; never published"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True, help_text="when the secretariat decided its publication")
+    reviewed_by = models.CharField(max_length=150, blank=True, help_text="who decided its publication")
+    decision_note = models.TextField(blank=True, help_text="CONFIDENTIAL: the reason recorded with the decision")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

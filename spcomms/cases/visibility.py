@@ -2,7 +2,8 @@
 
 A communication is public when it has been published (its `published_at` has passed) and is not on hold. What
 leaves this module is plain data built from an allow-list of fields: sources, confidential annexes, staff notes,
-confidential replies and unpublished letters cannot reach a public page because they are never copied out.
+confidential replies, replies still under review and unpublished letters cannot reach a public page because they
+are never copied out.
 """
 
 from __future__ import annotations
@@ -68,8 +69,17 @@ class PublicCommunication:
     replies: tuple[PublicReply, ...] = field(default_factory=tuple)
 
 
+# A public reply: not confidential, and decided (a reply uploaded through a link waits for the secretariat's review).
+PUBLIC_REPLY = Q(confidential=False, under_review=False)
+
+
 def _published_q(now: dt.datetime) -> Q:
     return Q(published_at__isnull=False, published_at__lte=now, on_hold=False)
+
+
+def public_reply_count(communication: Communication) -> int:
+    """How many of a letter's replies are public once the letter is (for audit entries and the worker's dry run)."""
+    return Reply.objects.filter(PUBLIC_REPLY, communication=communication).count()
 
 
 def published_communications(now: dt.datetime | None = None) -> QuerySet[Communication]:
@@ -78,10 +88,10 @@ def published_communications(now: dt.datetime | None = None) -> QuerySet[Communi
 
 
 def public_replies(communication: Communication, now: dt.datetime | None = None) -> list[PublicReply]:
-    """Replies of a published communication that are not confidential; nothing for an unpublished one."""
+    """Replies of a published communication that are public (PUBLIC_REPLY); nothing for an unpublished one."""
     if not published_communications(now).filter(pk=communication.pk).exists():
         return []
-    replies = Reply.objects.filter(communication=communication, confidential=False).order_by("received_on", "id")
+    replies = Reply.objects.filter(PUBLIC_REPLY, communication=communication).order_by("received_on", "id")
     return [PublicReply(r.id, r.received_on, r.language, r.channel, r.text, bool(r.file), r.sha256) for r in replies]
 
 
@@ -120,7 +130,7 @@ def public_data(communication: Communication, now: dt.datetime | None = None) ->
     now = now or clock.now()
     if not _is_public(communication, now):
         raise Communication.DoesNotExist(f"{communication.reference} is not published")
-    replies = Reply.objects.filter(communication=communication, confidential=False).order_by("received_on", "id")
+    replies = Reply.objects.filter(PUBLIC_REPLY, communication=communication).order_by("received_on", "id")
     return _public(communication, [m.title for m in communication.case.ordered_mandates()], list(replies))
 
 
@@ -195,7 +205,7 @@ def iter_public_data(communication_ids=None, now: dt.datetime | None = None, chu
                 ),
                 Prefetch(
                     "replies",
-                    queryset=Reply.objects.filter(confidential=False).order_by("received_on", "id"),
+                    queryset=Reply.objects.filter(PUBLIC_REPLY).order_by("received_on", "id"),
                     to_attr="public_reply_rows",
                 ),
             )
@@ -217,7 +227,7 @@ def public_reply_file(reference, reply_id: int, now: dt.datetime | None = None) 
         communication = _published_by_reference(reference, now)
     except Communication.DoesNotExist:
         raise Reply.DoesNotExist("not a published communication") from None
-    reply = Reply.objects.get(pk=reply_id, communication=communication, confidential=False)
+    reply = Reply.objects.get(PUBLIC_REPLY, pk=reply_id, communication=communication)
     if not reply.file:
         raise Reply.DoesNotExist("this reply has no file")
     with reply.file.open("rb") as handle:
@@ -247,7 +257,7 @@ def public_facts(now: dt.datetime | None = None) -> PublicFacts:
         )
     )
     replies = list(
-        Reply.objects.filter(communication__in=published, confidential=False)
+        Reply.objects.filter(PUBLIC_REPLY, communication__in=published)
         .order_by("communication_id", "received_on")
         .values_list("communication_id", "received_on")
     )

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 
 from spcomms.cases.models import Communication, Reply
 from spcomms.lib.formfields import CleanCharField
+from spcomms.workflow.actions.review import DECISIONS
 from spcomms.workflow.uploads import ACCEPTED, check_file, read_limited
 
 LANGUAGES = [
@@ -44,6 +45,33 @@ class StaffReplyForm(forms.Form):
 class AddresseeReplyForm(forms.Form):
     file = ReplyFileField(help_text=ACCEPTED)
     language = forms.ChoiceField(choices=LANGUAGES)
+    keep_confidential = forms.BooleanField(required=False, label="Ask that this reply be kept confidential")
+    reason = CleanCharField(
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Why it should be kept confidential",
+    )
+
+    def clean(self):
+        data = super().clean()
+        asked, reason = data.get("keep_confidential"), (data.get("reason") or "").strip()
+        if asked and not reason:
+            self.add_error("reason", "Please give the reason why the reply should be kept confidential.")
+        elif reason and not asked:
+            self.add_error("keep_confidential", "Tick the box to ask for confidentiality, or leave the reason empty.")
+        data["reason"] = reason if asked else ""
+        return data
+
+
+class ReviewReplyForm(forms.Form):
+    decision = forms.ChoiceField(choices=list(DECISIONS.items()))
+    note = CleanCharField(
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="needed when the decision goes against what the sender asked",
+    )
 
 
 class ManualDispatchForm(forms.Form):

@@ -16,7 +16,7 @@ from spcomms.drafting.clearance import all_approved
 from spcomms.workflow.models import Outbox
 
 SECRETARIAT, HOLDERS, WORKER, ADDRESSEE, NOBODY = "secretariat", "mandate holders", "the worker", "the addressee", ""
-RECORD_DISPATCH, SEND, RESOLVE_EMAIL = "record-dispatch", "send", "resolve-email"
+RECORD_DISPATCH, SEND, RESOLVE_EMAIL, REVIEW_REPLY = "record-dispatch", "send", "resolve-email", "review-reply"
 
 
 @dataclass
@@ -24,7 +24,7 @@ class LetterState:
     label: str  # short, for a table cell
     next: str  # what happens next, in a sentence
     who: str  # who acts: one of the names above
-    action: str = ""  # the step a page may offer: RECORD_DISPATCH, SEND, RESOLVE_EMAIL
+    action: str = ""  # the step a page may offer: RECORD_DISPATCH, SEND, RESOLVE_EMAIL, REVIEW_REPLY
 
 
 def _date(value) -> str:
@@ -47,6 +47,15 @@ def letter_state(comm: Communication, may_leave: bool | None = None) -> LetterSt
         return _prepared(comm, cleared(comm.case) if may_leave is None else may_leave)
     published = f"; published {_day(comm.published_at)}" if comm.published_at else ""
     held = "; publication on hold" if comm.on_hold else ""
+    waiting = comm.replies.filter(under_review=True).count()
+    if waiting:
+        return LetterState(
+            f"Reply awaiting review ({waiting})" if waiting > 1 else "Reply awaiting review",
+            "Review the reply received through the link: accept it for publication or keep it confidential "
+            f"(nothing of it is public until then){published}{held}.",
+            SECRETARIAT,
+            REVIEW_REPLY,
+        )
     if comm.status == Communication.SENT:
         return LetterState(
             f"Sent {_day(comm.sent_at)} ({comm.get_dispatch_channel_display()})",

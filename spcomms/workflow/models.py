@@ -6,7 +6,7 @@ State of cases and communications themselves lives in spcomms.cases; every chang
 from django.db import models
 from django.db.models import Q
 
-from spcomms.cases.models import Communication
+from spcomms.cases.models import Communication, Reply
 
 
 class Procedure(models.Model):
@@ -22,6 +22,7 @@ class Procedure(models.Model):
             ("send_letters", "Can send approved letters and record dispatch"),
             ("hold_publication", "Can hold or release the publication of a letter"),
             ("close_case", "Can close a case"),
+            ("review_replies", "Can accept a reply received through a link for publication or keep it confidential"),
         ]
 
     def __str__(self):
@@ -85,6 +86,23 @@ class ReplyToken(models.Model):
 
     def __str__(self):
         return f"Reply link for {self.communication} until {self.expires_at:%Y-%m-%d}"
+
+
+class LinkReply(models.Model):
+    """Which reply link a reply came through (cases sits below the workflow, so the link is recorded here).
+
+    The receipt pages of a link list these rows only: what this link's holder sent, never replies recorded by staff
+    or sent through another link.
+    """
+
+    token = models.ForeignKey(ReplyToken, on_delete=models.PROTECT, related_name="link_replies")
+    reply = models.OneToOneField(Reply, on_delete=models.CASCADE, related_name="link_reply")
+
+    class Meta:
+        verbose_name_plural = "link replies"
+
+    def __str__(self):
+        return f"{self.reply} through link {self.token_id}"
 
 
 class Throttle(models.Model):

@@ -37,7 +37,14 @@ _REPORTS_SECRETARIAT = [
 
 ROLES: dict[str, dict] = {
     SECRETARIAT: {
-        "custom": ["view_desk", "submit_for_clearance", "send_letters", "hold_publication", "close_case"],
+        "custom": [
+            "view_desk",
+            "submit_for_clearance",
+            "send_letters",
+            "hold_publication",
+            "close_case",
+            "review_replies",  # replies received through a link: accept for publication or keep confidential
+        ],
         # Need-to-know (cases.access): the secretariat and reviewers see every case, a holder those of their mandates.
         "models": _SECRETARIAT_MODELS,
         # Triage of public submissions; opening a source's identity (intake.read_source) is granted to named staff.

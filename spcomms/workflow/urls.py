@@ -22,6 +22,7 @@ urlpatterns = [
     path("staff/letters/<int:comm_id>/release/", letters.release, name="release"),
     path("staff/letters/<int:comm_id>/replies/new/", letters.record_reply, name="record-reply"),
     path("staff/replies/<int:reply_id>/file/", letters.reply_file, name="reply-file"),
+    path("staff/replies/<int:reply_id>/review/", letters.review_reply, name="review-reply"),
     path("staff/outbox/<int:outbox_id>/requeue/", letters.outbox_requeue, name="outbox-requeue"),
     path("staff/outbox/<int:outbox_id>/confirm/", letters.outbox_confirm, name="outbox-confirm"),
     path("reply/<str:token>/", addressee.reply_page, name="addressee-reply"),

@@ -92,3 +92,34 @@ def test_public_data_has_no_confidential_field_names():
     names = {f.name for f in dataclasses.fields(visibility.PublicCommunication)}
     names |= {f.name for f in dataclasses.fields(visibility.PublicReply)}
     assert not names & {"staff_notes", "confidential_annex", "sources", "hold_reason", "contact"}
+
+
+def test_a_reply_under_review_comes_out_of_no_reader_of_the_gate(planted):
+    """A reply received through a link is nobody's decision yet: not in pages, bulk reads, counts or files."""
+    from django.core.files.base import ContentFile
+
+    from spcomms.lib.references import parse_reference
+
+    published, _ = planted
+    pending = Reply(
+        communication=published,
+        received_on=dt.date(2021, 4, 4),
+        text=f"{CANARY}-under-review",
+        under_review=True,
+        confidentiality_requested=True,
+        confidentiality_reason=f"{CANARY}-reason",
+    )
+    pending.file.save("pending.pdf", ContentFile(f"{CANARY}-pending-file".encode()), save=True)
+    reference = parse_reference(published.reference)
+    assert CANARY not in _everything_public()
+    assert CANARY not in json.dumps([dataclasses.asdict(c) for c in visibility.iter_public_data()], default=str)
+    assert [r.text for r in visibility.public_replies(published)] == ["public reply"]
+    assert [day for _, day in visibility.public_facts().replies] == [dt.date(2021, 4, 1)]
+    assert visibility.public_reply_count(published) == 1
+    with pytest.raises(Reply.DoesNotExist):
+        visibility.public_reply_file(reference, pending.pk)
+    # Accepted (the decision ReviewReply records), the same reply is public everywhere at once.
+    Reply.objects.filter(pk=pending.pk).update(under_review=False)
+    assert f"{CANARY}-under-review" in _everything_public()
+    assert visibility.public_reply_count(published) == 2
+    assert visibility.public_reply_file(reference, pending.pk).content == f"{CANARY}-pending-file".encode()

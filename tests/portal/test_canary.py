@@ -109,7 +109,8 @@ def _links(text: str, base: str) -> set[str]:
     return urls
 
 
-def test_no_canary_on_any_public_url_format_feed_or_export(client, planted, register):
+def guessed_urls(planted) -> set[str]:
+    """Addresses a visitor could guess, beside those the crawl finds by following links."""
     held, secret, hidden = planted["held"], planted["secret_reply"], planted["hidden"]
     guesses = {
         "/",
@@ -140,7 +141,13 @@ def test_no_canary_on_any_public_url_format_feed_or_export(client, planted, regi
     for comm in Communication.objects.all():
         slug = comm.reference.replace(" ", "-").replace("/", "-")
         guesses |= {f"/communications/{slug}{suffix}" for suffix in ("", ".json", "/letter.pdf", "/letter.docx")}
+    return guesses
+
+
+def crawl(client, guesses: set[str], marks: tuple[str, ...]) -> tuple[dict[str, int], dict[str, set[str]]]:
+    """(status of every URL visited, {mark: URLs whose body contains it}), breadth first from `guesses`."""
     queue, seen, statuses = sorted(guesses), set(), {}
+    found: dict[str, set[str]] = {mark: set() for mark in marks}
     while queue and len(seen) < 400:
         url = queue.pop(0)  # breadth first: every kind of page before deeper facet combinations
         if url in seen:
@@ -151,9 +158,17 @@ def test_no_canary_on_any_public_url_format_feed_or_export(client, planted, regi
         allowed = (200, 301, 302, 400, 404) if url.startswith("/submit/") else (200, 301, 400, 404)  # later steps
         assert response.status_code in allowed, (url, response.status_code)
         text = _text_of(response) if response.status_code == 200 else response.content.decode("utf-8", "replace")
-        for mark in (CANARY.lower(), INTAKE_CANARY):
-            assert mark not in text.lower(), f"canary leaked at {url}: …{text[text.lower().find(mark) - 80 :][:200]}"
+        for mark in marks:
+            if mark.lower() in text.lower():
+                found[mark].add(url)
         queue += sorted(_links(text, url.split("?")[0]) - seen)
+    return statuses, found
+
+
+def test_no_canary_on_any_public_url_format_feed_or_export(client, planted, register):
+    hidden = planted["hidden"]
+    statuses, found = crawl(client, guessed_urls(planted), (CANARY, INTAKE_CANARY))
+    assert found == {CANARY: set(), INTAKE_CANARY: set()}, found
     crawled = {u for u, s in statuses.items() if s == 200}
     # The crawl really went everywhere: pages, formats, facets, pagination-free lists, feeds, exports, downloads.
     assert {"/communications/AL-OTH-135-2021", "/communications/AL-OTH-135-2021.json", "/api"} <= crawled
@@ -164,3 +179,56 @@ def test_no_canary_on_any_public_url_format_feed_or_export(client, planted, regi
     assert statuses[f"/communications.json?addressee={hidden.pk}"] == 400
     assert len(crawled) > 40, len(crawled)
     json.dumps(statuses)  # keep the map printable when debugging a failure
+
+
+LINK_CANARY = "LINKCANARY-3b7c"
+
+
+def test_a_reply_sent_through_a_link_is_public_nowhere_until_accepted(client, planted, register, django_user_model):
+    """Two replies uploaded through a link of a published letter, a canary in each (text and file): on no URL while
+    under review; the one kept confidential on no URL after; the accepted one on the letter's page, search, export."""
+    from django.contrib.auth.models import Group
+
+    from spcomms.workflow.actions.replies import IssueReplyLink, UploadThroughLink
+    from spcomms.workflow.actions.review import ACCEPT, KEEP_CONFIDENTIAL, ReviewReply
+    from spcomms.workflow.models import ReplyToken
+    from spcomms.workflow.tokens import hash_token
+    from spcomms.workflow.uploads import check_file
+    from tests.workflow.files import sample_reply_docx
+
+    kept, accepted = f"{LINK_CANARY}-kept", f"{LINK_CANARY}-accepted"
+    letter = register.to_company
+    token = ReplyToken.objects.get(token_hash=hash_token(IssueReplyLink("test").execute(letter)))
+    uploads = {
+        mark: UploadThroughLink(f"addressee-token:{token.pk}").execute(
+            token, language="en", file=check_file(f"{mark}.docx", sample_reply_docx(mark)), confidentiality_reason=why
+        )
+        for mark, why in ((kept, f"{LINK_CANARY}-reason"), (accepted, ""))
+    }
+    # Searches for the canary's words, which do not spell the canary themselves (a results page repeats the query).
+    searches = {"/communications.json?q=3b7c", "/communications?q=linkcanary", "/communications.csv?q=3b7c"}
+    guesses = guessed_urls(planted) | searches
+    guesses |= {f"/communications/AL-OTH-135-2021/replies/{reply.pk}" for reply in uploads.values()}
+    marks = (CANARY, LINK_CANARY)
+
+    _, found = crawl(client, guesses, marks)
+    assert found == {CANARY: set(), LINK_CANARY: set()}, found  # under review: nowhere
+    assert client.get("/communications.json?q=3b7c").json()["total"] == 0
+
+    secretariat = django_user_model.objects.create_user("sec-canary", password="a-long-test-password")
+    secretariat.groups.add(Group.objects.get(name="secretariat"))
+    ReviewReply(secretariat).execute(uploads[kept], KEEP_CONFIDENTIAL)
+    _, found = crawl(client, guesses, marks)
+    assert found == {CANARY: set(), LINK_CANARY: set()}, found  # kept confidential: still nowhere
+    assert client.get("/communications.json?q=3b7c").json()["total"] == 0
+
+    ReviewReply(secretariat).execute(uploads[accepted], ACCEPT)
+    _, found = crawl(client, guesses, (CANARY, kept, accepted))
+    assert found[CANARY] == set() and found[kept] == set(), found
+    assert {
+        "/communications/AL-OTH-135-2021",
+        "/communications/AL-OTH-135-2021.json",
+        f"/communications/AL-OTH-135-2021/replies/{uploads[accepted].pk}",
+        "/export/communications.json",
+    } <= found[accepted], sorted(found[accepted])
+    assert client.get("/communications.json?q=3b7c").json()["total"] == 1  # the search index has it, once

@@ -1,6 +1,8 @@
 """Small files for upload tests: a real PDF with a text layer, an image header, and things that are not replies."""
 
+import io
 from functools import cache
+from pathlib import Path
 
 from spcomms.drafting.render.pdf import render_pdf
 from tests.drafting.factories import state_letter
@@ -37,3 +39,20 @@ def hand_made_pdf(catalog_extra: str = "", extra_objects: tuple[str, ...] = ()) 
 
 
 PDF_HEADER_THEN_HTML = b"%PDF-1.7\n<html><body><script>alert(document.cookie)</script></body></html>\n"
+
+
+SAMPLE_REPLY = Path(__file__).resolve().parent.parent / "reports" / "replies" / "reply-AL-OTH-78-2021.txt"
+
+
+def sample_reply_docx(marker: str = "") -> bytes:
+    """The sample company reply to AL OTH 78/2021 (tests/reports/replies) as the DOCX an addressee would upload, with
+    `marker` as its last paragraph (a canary string, or a word to find again in search)."""
+    import docx
+
+    document = docx.Document()
+    for paragraph in [*SAMPLE_REPLY.read_text().split("\n\n"), marker]:
+        if paragraph.strip():
+            document.add_paragraph(paragraph.strip())
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

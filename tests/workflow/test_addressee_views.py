@@ -8,11 +8,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from spcomms.audit.models import AuditEvent
 from spcomms.cases.models import Communication, Reply
-from spcomms.workflow.actions.replies import IssueReplyLink
+from spcomms.workflow.actions.replies import IssueReplyLink, RecordReply
 from spcomms.workflow.models import ReplyToken
 from spcomms.workflow.tokens import hash_token
 from tests.workflow import builders, files
 from tests.workflow.corrupt_files import docx_needing_zip_version_15
+from tests.workflow.link_replies import publish
 from tests.workflow.procedure import STAFF, sent_by_hand
 
 
@@ -134,3 +135,72 @@ def test_no_link_before_the_letter_is_sent(client, case):
     comm = case.communications.get()
     raw = IssueReplyLink(STAFF).execute(comm)
     assert client.get(f"/reply/{raw}/").status_code == 404
+
+
+# --- reviewed replies: what the addressee is told, the confidentiality request, receipts of this link only ---
+
+
+def test_the_page_says_what_is_published_and_when_before_the_letter_is_public(client, token, sent):
+    page = client.get(f"/reply/{token}/").content.decode()
+    # Sent on 15 March 2021: public 60 days later, on 14 May 2021.
+    assert "published on the public site of the Special Procedures with the letter, not before 14 May 2021" in page
+    assert "and only after review by the secretariat" in page
+    assert "You may ask that your reply be kept confidential" in page and 'name="reason"' in page
+
+
+def test_next_to_a_public_letter_the_page_says_after_review(client, sent, fake_clock):
+    published = publish(sent, fake_clock)
+    raw = IssueReplyLink(STAFF).execute(published)
+    page = client.get(f"/reply/{raw}/").content.decode()
+    assert "next to this letter, which is already public, after review by the secretariat" in page
+    assert "not before" not in page
+
+
+def test_asking_for_confidentiality_needs_a_reason(client, token):
+    response = client.post(
+        f"/reply/{token}/",
+        {"file": SimpleUploadedFile("r.pdf", files.reply_pdf()), "language": "en", "keep_confidential": "on"},
+    )
+    assert response.status_code == 400
+    assert "Please give the reason why the reply should be kept confidential." in response.content.decode()
+    response = client.post(
+        f"/reply/{token}/", {"file": SimpleUploadedFile("r.pdf", files.reply_pdf()), "language": "en", "reason": "x"}
+    )
+    assert response.status_code == 400 and "Tick the box to ask for confidentiality" in response.content.decode()
+    assert not Reply.objects.exists()
+
+
+def test_the_receipt_says_what_was_asked_and_what_happens_next(client, token):
+    reason = "The reply names two officials who have not yet been informed."
+    response = client.post(
+        f"/reply/{token}/",
+        {
+            "file": SimpleUploadedFile("r.docx", files.sample_reply_docx()),
+            "language": "en",
+            "keep_confidential": "on",
+            "reason": reason,
+        },
+    )
+    assert response.status_code == 302
+    reply = Reply.objects.get()
+    assert reply.under_review and reply.confidentiality_reason == reason
+    receipt = client.get(response["Location"]).content.decode()
+    assert f"That the reply be kept confidential, because: “{reason}”" in receipt
+    assert "The secretariat reviews the reply. Until it decides, nothing of it is published." in receipt
+    assert "awaiting review by the secretariat, not published" in receipt
+
+
+def test_receipts_list_only_what_came_through_this_link(client, token, sent):
+    """Regression: the receipt showed any reply of the letter, staff-recorded ones included."""
+    assert upload(client, token, files.reply_pdf(), "ours.pdf").status_code == 302
+    other_link = IssueReplyLink(STAFF).execute(sent)
+    assert upload(client, other_link, files.PNG, "theirs.png").status_code == 302
+    by_staff = RecordReply(STAFF).execute(
+        sent, received_on=dt.date(2021, 3, 15), language="en", channel=Reply.ONLINE, text="Recorded by staff."
+    )
+    ours = Reply.objects.get(filename="ours.pdf")
+    assert client.get(f"/reply/{token}/receipt/{by_staff.pk}/").status_code == 404
+    assert client.get(f"/reply/{token}/receipt/{Reply.objects.get(filename='theirs.png').pk}/").status_code == 404
+    for page in (client.get(f"/reply/{token}/receipt/{ours.pk}/"), client.get(f"/reply/{token}/")):
+        text = page.content.decode()
+        assert "ours.pdf" in text and "theirs.png" not in text and "Recorded by staff" not in text

@@ -1,5 +1,5 @@
 """The whole procedure in a browser: clearance by both mandates → sending (mail captured) → the addressee's online
-reply → publication 60 days later, visible through the visibility gate and on the public page."""
+reply → publication 60 days later → the secretariat accepts the reply → visible through the gate and on the page."""
 
 import hashlib
 import re
@@ -92,11 +92,15 @@ def test_from_clearance_to_publication(browser, live_server, smtp, fake_clock, d
     assert public_page.goto(public_url).status == 404
     fake_clock.advance(days=1)
     assert worker.run_once()["published"] == 1
-    public = visibility.get_public(comm.pk, fake_clock())
-    assert len(public.replies) == 1 and public.replies[0].sha256
+    # Sent through the link, the reply waits for the secretariat's review: published letter, no public reply yet.
+    assert visibility.get_public(comm.pk, fake_clock()).replies == ()
 
     page.goto(f"{base}/staff/letters/{comm.pk}/")
     assert "published" in page.inner_text("#publication")
+    page.locator(f"#review-{reply.pk} button[value=accept]").click()
+    page.wait_for_selector("text=Reply accepted for publication.")
+    public = visibility.get_public(comm.pk, fake_clock())
+    assert len(public.replies) == 1 and public.replies[0].sha256
 
     # The public page: the letter under its reference, and the addressee's reply with its date and file.
     assert public_page.goto(public_url).status == 200

@@ -33,3 +33,20 @@ def test_due_for_publication_shows(client, reviewer, case, holder_minorities, ho
     client.force_login(reviewer)
     page = client.get("/staff/").content.decode()
     assert "Due for publication" in page and comm.reference in page
+
+
+def test_replies_awaiting_review_show_who_must_act(
+    client, secretariat, reviewer, case, holder_minorities, holder_slavery, fake_clock
+):
+    from tests.workflow.link_replies import new_link, upload
+
+    comm = sent_by_hand(case, holder_minorities, holder_slavery, on=dt.date(2021, 3, 15))
+    client.force_login(secretariat)
+    assert "No reply waits for review" in client.get("/staff/").content.decode()
+    reply = upload(new_link(comm)[0], reason="Names an official not yet informed.")
+    page = client.get("/staff/").content.decode()
+    assert "Replies awaiting your review" in page
+    assert f"/staff/letters/{comm.pk}/#review-{reply.pk}" in page
+    assert "<strong>confidentiality</strong>: Names an official not yet informed." in page
+    client.force_login(reviewer)  # reads, does not decide: told who does
+    assert "Replies awaiting the secretariat's review" in client.get("/staff/").content.decode()

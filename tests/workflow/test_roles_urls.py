@@ -58,6 +58,8 @@ RULES = {  # (namespace, URL name): (GET, POST)
     # (test_clearance_actions) — here the case is already sent, so the answer is that message.
     ("workflow", "approve"): (NOBODY, (L, 403, 403, 302, 403, OK)),
     ("workflow", "record-reply"): ((L, 403, 403, 403, 200, 200), (L, 403, 403, 403, 200, 200)),
+    # Replies received through a link: the secretariat accepts them for publication or keeps them confidential.
+    ("workflow", "review-reply"): (NOBODY, (L, 403, 403, 403, 302, 302)),
     # The drafting desk: holders and reviewers read cases and letters; only the secretariat writes.
     ("drafting", "cases"): (READ, NOBODY),
     ("drafting", "case"): (READ, NOBODY),

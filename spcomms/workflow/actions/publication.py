@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 
 from spcomms.audit.actions import Action
+from spcomms.cases import visibility
 from spcomms.cases.lifecycle import DISPATCHED, WAITING, move
 from spcomms.cases.models import Communication
 from spcomms.lib import clock
@@ -40,7 +41,7 @@ class PublishCommunication(Action):
             after={
                 "status": comm.status,
                 "published_at": now,
-                "replies": comm.replies.filter(confidential=False).count(),
+                "replies": visibility.public_reply_count(comm),
             },
         )
         index.refresh_for(comm)

@@ -14,7 +14,7 @@ from spcomms.cases.lifecycle import DISPATCHED, move
 from spcomms.cases.models import Communication, Reply
 from spcomms.lib import clock
 from spcomms.portal import index
-from spcomms.workflow.models import ReplyToken
+from spcomms.workflow.models import LinkReply, ReplyToken
 from spcomms.workflow.tokens import hash_token, new_token
 from spcomms.workflow.uploads import CheckedFile, extract_text
 
@@ -45,7 +45,11 @@ class RecordReply(Action):
         file: CheckedFile | None = None,
         text: str = "",
         confidential: bool = False,
+        under_review: bool = False,
+        confidentiality_reason: str = "",
     ) -> Reply:
+        """`under_review`: nothing of the reply is public until ReviewReply decides; `confidentiality_reason`: the
+        sender's request to keep it confidential (received through a link), shown to the reviewer."""
         comm = Communication.objects.select_for_update().get(pk=comm.pk)
         if comm.status not in DISPATCHED:
             raise ValidationError(f"{comm} has not been sent: there is nothing to reply to yet.")
@@ -56,7 +60,14 @@ class RecordReply(Action):
         if file is None and not text.strip():
             raise ValidationError("A reply needs a file or its text.")
         reply = Reply(
-            communication=comm, received_on=received_on, language=language, channel=channel, confidential=confidential
+            communication=comm,
+            received_on=received_on,
+            language=language,
+            channel=channel,
+            confidential=confidential,
+            under_review=under_review,
+            confidentiality_requested=bool(confidentiality_reason),
+            confidentiality_reason=confidentiality_reason,
         )
         if file is not None:
             existing = Reply.objects.filter(communication=comm, sha256=file.sha256).first()
@@ -91,10 +102,43 @@ class RecordReply(Action):
                 "sha256": reply.sha256,
                 "size": reply.size,
                 "confidential": confidential,
+                "under_review": under_review,
+                "confidentiality_requested": reply.confidentiality_requested,
             },
         )
-        if comm.published_at and not confidential:
-            index.refresh_for(comm)  # a reply to a published letter is public on receipt
+        if comm.published_at and not confidential and not under_review:
+            index.refresh_for(comm)  # a decided public reply to a published letter is public on receipt
+        return reply
+
+
+class UploadThroughLink(Action):
+    """The addressee's upload through a reply link: recorded under review, and remembered as this link's."""
+
+    permission = None  # the actor is the link itself ("addressee-token:<id>"), checked by the view
+    records = ("reply.uploaded_through_link",)
+
+    def describe(self):
+        return "send a reply through a reply link"
+
+    def perform(
+        self, token: ReplyToken, *, language: str, file: CheckedFile, confidentiality_reason: str = ""
+    ) -> Reply:
+        reason = confidentiality_reason.strip()
+        reply = RecordReply(self.actor, skip_permission_checks=True).execute(
+            token.communication,
+            received_on=clock.today(),
+            language=language,
+            channel=Reply.ONLINE,
+            file=file,
+            under_review=True,
+            confidentiality_reason=reason,
+        )
+        LinkReply.objects.create(token=token, reply=reply)
+        self.audit(
+            "reply.uploaded_through_link",
+            reply,
+            after={"token": token.pk, "under_review": True, "confidentiality_requested": bool(reason)},
+        )
         return reply
 
 

@@ -16,12 +16,12 @@ from django.views.decorators.cache import never_cache
 from spcomms.cases.lifecycle import DISPATCHED
 from spcomms.cases.models import Communication, Reply
 from spcomms.drafting.render.html import render_html
-from spcomms.lib import clock
 from spcomms.lib.letter import Letter
 from spcomms.workflow import mailer, throttle
-from spcomms.workflow.actions.replies import DuplicateReply, RecordReply
+from spcomms.workflow.actions.replies import DuplicateReply, UploadThroughLink
 from spcomms.workflow.auth import client_ip
 from spcomms.workflow.forms import AddresseeReplyForm
+from spcomms.workflow.review import publication_promise
 from spcomms.workflow.tokens import find_valid
 
 HOUR = dt.timedelta(hours=1)
@@ -61,12 +61,11 @@ def reply_page(request, token):
         throttle.hit(upload_key, settings.REPLY_LINK_RATE, HOUR)
         if form.is_valid():
             try:
-                reply = RecordReply(_actor(found)).execute(
-                    comm,
-                    received_on=clock.today(),
+                reply = UploadThroughLink(_actor(found)).execute(
+                    found,
                     language=form.cleaned_data["language"],
-                    channel=Reply.ONLINE,
                     file=form.cleaned_data["file"],
+                    confidentiality_reason=form.cleaned_data["reason"],
                 )
             except DuplicateReply as exc:
                 form.add_error("file", exc.messages[0])
@@ -82,8 +81,9 @@ def reply_page(request, token):
             "letter_html": render_html(Letter.from_dict(comm.letter)) if comm.letter else "",
             "form": form,
             "token": token,
-            "replies": comm.replies.filter(channel=Reply.ONLINE).order_by("created_at"),
+            "replies": _through(found),
             "max_bytes": settings.REPLY_MAX_BYTES,
+            "publication": publication_promise(comm),
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -94,8 +94,22 @@ def receipt(request, token, reply_id):
     found, refusal = _token_or_refusal(request, token)
     if refusal:
         return refusal
-    reply = get_object_or_404(Reply, pk=reply_id, communication=found.communication)
-    return render(request, "workflow/addressee/receipt.html", {"comm": found.communication, "reply": reply})
+    reply = get_object_or_404(_through(found), pk=reply_id)  # only what came through this very link
+    return render(
+        request,
+        "workflow/addressee/receipt.html",
+        {
+            "comm": found.communication,
+            "reply": reply,
+            "replies": _through(found),
+            "publication": publication_promise(found.communication),
+        },
+    )
+
+
+def _through(found):
+    """The replies sent through this link, oldest first: never staff-recorded ones, nor another link's."""
+    return Reply.objects.filter(link_reply__token=found).order_by("created_at", "id")
 
 
 @never_cache

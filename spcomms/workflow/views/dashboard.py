@@ -13,6 +13,7 @@ from spcomms.workflow.actions.publication import due_for_publication
 from spcomms.workflow.holders import mandates_held_by
 from spcomms.workflow.inbox import awaiting_approval, secretariat_tasks
 from spcomms.workflow.models import Outbox
+from spcomms.workflow.review import pending_reviews
 
 from .common import requires
 
@@ -34,6 +35,7 @@ def dashboard_data(user, today: dt.date) -> dict:
             published_at__isnull=True, on_hold=False, publish_on__gt=today, publish_on__lte=today + dt.timedelta(14)
         ).order_by("publish_on")[:100],
         "held": letters.filter(on_hold=True).order_by("-updated_at")[:100],
+        "reviews": pending_reviews(user)[:100],
         "recent_replies": access.visible_replies(user)
         .select_related("communication__addressee")
         .order_by("-created_at")[:20],

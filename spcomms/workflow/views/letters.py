@@ -18,7 +18,8 @@ from spcomms.workflow.actions.dispatch import (
 )
 from spcomms.workflow.actions.publication import HoldPublication, ReleaseHold
 from spcomms.workflow.actions.replies import IssueReplyLink, RecordReply, reply_url
-from spcomms.workflow.forms import HoldForm, ManualDispatchForm, StaffReplyForm
+from spcomms.workflow.actions.review import ACCEPT, ReviewReply
+from spcomms.workflow.forms import HoldForm, ManualDispatchForm, ReviewReplyForm, StaffReplyForm
 from spcomms.workflow.letter_state import letter_state
 from spcomms.workflow.models import Outbox
 
@@ -50,6 +51,7 @@ def _letter_page(request, comm: Communication, dispatch_form=None, confirm_dispa
             "can_send": request.user.has_perm("workflow.send_letters"),
             "can_hold": request.user.has_perm("workflow.hold_publication"),
             "can_reply": request.user.has_perm("cases.add_reply"),
+            "can_review": request.user.has_perm("workflow.review_replies"),
             "state": letter_state(comm),
         },
     )
@@ -142,6 +144,20 @@ def record_reply(request, comm_id):
             messages.success(request, f"Reply recorded (SHA-256 {reply.sha256 or '—'}).")
             return redirect("workflow:letter", comm_id=comm.pk)
     return render(request, "workflow/record_reply.html", {"comm": comm, "form": form})
+
+
+@require_POST
+@requires("workflow.view_desk", "workflow.review_replies")
+def review_reply(request, reply_id):
+    reply = get_object_or_404(access.visible_replies(request.user), pk=reply_id)
+    form = ReviewReplyForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Review not recorded: " + "; ".join(e for errs in form.errors.values() for e in errs))
+    else:
+        decision = form.cleaned_data["decision"]
+        done = "accepted for publication" if decision == ACCEPT else "kept confidential"
+        run(request, ReviewReply(request.user), reply, decision, form.cleaned_data["note"], success=f"Reply {done}.")
+    return redirect("workflow:letter", comm_id=reply.communication_id)
 
 
 @require_safe

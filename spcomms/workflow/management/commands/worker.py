@@ -6,6 +6,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
 
+from spcomms.cases import visibility
 from spcomms.lib import clock
 from spcomms.lib.env import require_production_settings
 from spcomms.lib.times import printed
@@ -69,7 +70,7 @@ class Command(BaseCommand):
         due = list(due_for_publication(clock.today()).select_related("addressee"))
         self.stdout.write(f"would publish {len(due)} communication(s):")
         for comm in due:
-            replies = comm.replies.filter(confidential=False).count()
+            replies = visibility.public_reply_count(comm)
             self.stdout.write(f"  {comm.reference}  {comm.addressee}  due {comm.publish_on}  replies {replies}")
         pending = worker.deliverable(clock.now()).count()
         self.stdout.write(
