@@ -200,7 +200,10 @@ class _Scorer:
         letter_vectors = encoder.encode(questions + flat_asks, max_tokens=QUESTION_TOKENS)
         self.question_vectors = letter_vectors[: len(questions)]
         ask_vectors = letter_vectors[len(questions) :]
-        self.sentence_vectors = encoder.encode([s.span.text for s in sentences])
+        # Only sentences some rule compares: boilerplate, refusals and weak statements are never matched.
+        read = [s.index for s in sentences if s.usable or s.heading]
+        self.sentence_vectors = np.zeros((len(sentences), letter_vectors.shape[1]), dtype=np.float32)
+        self.sentence_vectors[read] = encoder.encode([sentences[i].span.text for i in read])
         self.ask_vectors, position = [], 0
         for asks in self.asks:
             self.ask_vectors.append(ask_vectors[position : position + len(asks)])
