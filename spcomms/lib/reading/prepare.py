@@ -40,7 +40,7 @@ def prepared_model(source: Path, directory: Path) -> Path:
     except OSError as exc:
         raise RuntimeError(f"cannot create the model directory {directory}: {exc}") from None
     completed = subprocess.run(
-        [sys.executable, __file__, str(source), str(target)],
+        [sys.executable, "-P", __file__, str(source), str(target)],  # -P: not this folder first on the path
         capture_output=True,
         text=True,
         timeout=PREPARE_TIMEOUT_SECONDS,
