@@ -9,6 +9,9 @@ from spcomms.lib.reading.assess import assess_reply
 from spcomms.lib.reading.labels import split_asks
 from tests.assessment.conftest import REPLIES, SAMPLES, shared_replies, state_letter
 
+LABELLED_FIRST = REPLIES / "labelled-first"
+HELD_OUT = REPLIES / "held-out"
+
 
 def _letter(name):
     return state_letter() if name.endswith(".json") else parse_file(SAMPLES / name)
@@ -85,14 +88,75 @@ def test_state_note_verbale_with_its_own_paragraph_numbers():
 
 @pytest.mark.parametrize(
     "name",
-    ["structured-questions-135", "rambling-prose-78", "flat-denial-167", "state-note-verbale-DEU"],
+    [
+        "structured-questions-135",
+        "rambling-prose-78",
+        "flat-denial-167",
+        "state-note-verbale-DEU",
+        "labelled-first/numbered-crossref-refusal-167",
+        "labelled-first/headings-prose-135",
+        "labelled-first/note-verbale-restating-DEU",
+        "held-out/prose-partial-refusal-78",
+        "held-out/q-markers-joint-135",
+        "held-out-final/lead-phrases-note-DEU",
+        "held-out-final/ordinals-refusal-167",
+    ],
 )
 def test_own_genre_replies_mostly_agree_with_their_labels(name):
     gold = json.loads((REPLIES / f"{name}.labels.json").read_text())
-    result = _read(REPLIES / f"{name}.txt", gold["letter"], gold["kind"])
+    result = _read(REPLIES / f"{name}.txt", gold["letter"].removeprefix("../"), gold["kind"])
     agree = sum(q.label == gold["questions"][str(q.number)]["label"] for q in result.questions)
     assert agree >= 0.6 * len(result.questions)
     assert result.refuses_to_answer == gold["refuses_to_answer"]
+
+
+def test_a_heading_near_two_questions_still_opens_a_section():
+    result = _read(LABELLED_FIRST / "headings-prose-135.txt", "AL-OTH-135-2021_MinebeaMitsumi.txt")
+    awareness, grievance = result.questions[3], result.questions[6]
+    # "We consider that our existing internal rules are sufficient": the awareness section says nothing
+    assert awareness.label == "not_addressed" and awareness.evidence == []
+    # "Grievance mechanism and remedy" is close to questions 7 and 8; it opens question 7's section all the same
+    assert grievance.label == "answered" and grievance.method == "numbered"
+    assert any(e.text.startswith("Worker representatives are consulted") for e in grievance.evidence)
+    assert result.questions[7].label == "not_addressed"
+
+
+def test_a_reference_to_an_earlier_reply_answers_partly():
+    result = _read(LABELLED_FIRST / "note-verbale-restating-DEU.txt", "state-letter-AL-DEU-3-2021.json", "state")
+    remedy = result.questions[3]
+    assert (remedy.label, remedy.method) == ("partly", "cross_reference")
+    assert remedy.evidence[0].text.startswith("The Federal Government refers to its reply of 2019")
+    assert result.questions[2].label == "not_addressed"  # "has not issued guidance": nothing described
+
+
+def test_a_cross_reference_answers_only_what_the_referred_answer_covers_of_this_question():
+    result = _read(LABELLED_FIRST / "numbered-crossref-refusal-167.txt", "AL-OTH-167-2021_Xiaomi.md")
+    third = result.questions[2]
+    assert third.method == "cross_reference" and third.label == "partly"
+    assert "refers to the answer to question 2, which covers" in third.note
+    assert result.questions[4].method == "refusal" and result.refuses_to_answer
+
+
+def test_prose_that_uses_the_one_indicator_a_question_asks_about_answers_it_in_part():
+    result = _read(REPLIES / "rambling-prose-78.txt", "AL-OTH-78-2021_CRRC.txt")
+    leverage = result.questions[4]
+    assert leverage.label == "partly" and "leverage" in leverage.note
+    assert leverage.evidence[0].text.startswith("When problems are found")
+    assert result.questions[5].label == "not_addressed"  # "has not confirmed the information you received": a comment
+
+
+def test_a_joint_refusal_after_a_marker_and_a_colon_labels_both_questions_refused():
+    result = _read(HELD_OUT / "q-markers-joint-135.txt", "AL-OTH-135-2021_MinebeaMitsumi.txt")
+    for question in result.questions[4:6]:
+        assert (question.label, question.method) == ("not_addressed", "refusal")
+    assert result.questions[6].label == "answered"
+
+
+def test_a_refusal_of_one_subject_in_prose_leaves_the_other_answers_standing():
+    result = _read(HELD_OUT / "prose-partial-refusal-78.txt", "AL-OTH-78-2021_CRRC.txt")
+    assert result.refuses_to_answer
+    assert result.questions[2].label in ("answered", "partly")  # the supplier code cascading to suppliers
+    assert {q.method for q in result.questions} == {"content"}
 
 
 def test_question_asks_keep_elaborations_with_their_ask():

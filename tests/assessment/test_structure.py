@@ -57,3 +57,27 @@ def test_empty_text_says_so():
 
     reading = read_reply("", ["Any comment?"], encoder())
     assert reading.questions[0].label == "not_addressed" and "no text" in reading.questions[0].note
+
+
+def test_references_to_another_document_and_openings_that_only_cite_the_letter():
+    earlier = "The Government refers to its reply of 2019 to communication AL DEU 1/2019 (remedies)."
+    assert structure.refers_elsewhere(earlier)
+    assert structure.refers_elsewhere("We refer to our previous letter of 3 May 2021.")
+    assert not structure.refers_elsewhere("Please refer to our answer to question 2.")  # inside this reply
+    assert not structure.refers_elsewhere("Workers may refer to the hotline at any time.")
+    assert structure.is_boilerplate("We refer to your communication AL OTH 78/2021 concerning our supply chain.")
+    assert structure.is_boilerplate("We would like to refer to your joint letter of 12 March 2021.")
+    assert not structure.is_boilerplate("We refer suppliers with findings to an independent auditor.")
+
+
+def test_a_verdict_of_sufficiency_is_a_weak_statement():
+    assert structure.WEAK.search("We consider that our existing internal rules are sufficient in this respect.")
+    assert structure.WEAK.search("The current procedures are adequate.")
+    assert not structure.WEAK.search("We added 12 auditors because the existing team was not sufficient.")
+
+
+def test_a_question_marker_cut_off_at_its_colon_is_structure_not_an_answer():
+    assert structure.is_marker_only("Questions 5 and 6:")
+    assert structure.is_marker_only("Regarding question 3 –")
+    assert not structure.is_marker_only("Q3: Training is provided.")
+    assert not structure.is_marker_only("Our policy applies:")

@@ -8,7 +8,7 @@ from spcomms.lib.reading.labels import QuestionResult, read_reply
 from spcomms.lib.reading.language import detect_language
 from spcomms.lib.reading.rubric import Score, score_rubric
 
-RULES_VERSION = "2026.12-1"  # bump when rules or bars change: stored assessments say what produced them
+RULES_VERSION = "2026.12-2"  # bump when rules or bars change: stored assessments say what produced them
 
 
 @dataclass

@@ -37,6 +37,7 @@ HEADING_BAR = 0.40  # a heading restating a question
 LEXICAL_WEIGHT = 0.35
 CUE_BONUS = 0.08  # question and sentence use the vocabulary of the same due-diligence indicator
 EVIDENCE_PER_ASK = 2
+REFERRED_BAR = CONTENT_BAR - 0.08  # the referred answer was written for another question: judged as content is
 _ELABORATION = re.compile(
     r"^\s*(?:this|these|that|it)\s+(?:includes?|may\s+include|covers?|means?)\b|^\s*for\s+"
     r"example|^\s*such\s+as",
@@ -56,6 +57,7 @@ class Sentence:
     refusal: bool
     allegation: bool
     cross_refs: list[int]
+    elsewhere: bool  # refers to an earlier reply or another document instead of answering here
     terms: set[str]
 
     @property
@@ -115,13 +117,14 @@ def _sentences(blocks: list[Block]) -> list[Sentence]:
                     index=len(result),
                     span=span,
                     block=block.index,
-                    heading=heading,
+                    heading=heading or structure.is_marker_only(text),
                     boilerplate=structure.is_boilerplate(text),
                     weak=bool(structure.WEAK.search(text)) and not re.search(r"\d", text),
                     nothing_done=structure.is_nothing_done(text),
                     refusal=bool(structure.REFUSAL.search(text)),
                     allegation=bool(structure.ALLEGATION_COMMENT.search(text)),
                     cross_refs=structure.cross_references(text),
+                    elsewhere=structure.refers_elsewhere(text),
                     terms=terms(text),
                 )
             )
@@ -197,7 +200,10 @@ class _Scorer:
         letter_vectors = encoder.encode(questions + flat_asks, max_tokens=QUESTION_TOKENS)
         self.question_vectors = letter_vectors[: len(questions)]
         ask_vectors = letter_vectors[len(questions) :]
-        self.sentence_vectors = encoder.encode([s.span.text for s in sentences])
+        # Only sentences some rule compares: boilerplate, refusals and weak statements are never matched.
+        read = [s.index for s in sentences if s.usable or s.heading]
+        self.sentence_vectors = np.zeros((len(sentences), letter_vectors.shape[1]), dtype=np.float32)
+        self.sentence_vectors[read] = encoder.encode([sentences[i].span.text for i in read])
         self.ask_vectors, position = [], 0
         for asks in self.asks:
             self.ask_vectors.append(ask_vectors[position : position + len(asks)])
@@ -220,17 +226,27 @@ class _Scorer:
         cue = CUE_BONUS * bool(self.cues[question] & self.sentence_cues[sentence])
         return cosine + lexical + cue
 
+    def grounded(self, sentence: int, question: int) -> bool:
+        """The sentence shares a word specific to the question, an indicator's vocabulary, or is very close to an
+        ask: what a content match needs besides a similarity score."""
+        return bool(
+            self.sentences[sentence].terms & self.lexical.specific(question)
+            or self.cues[question] & self.sentence_cues[sentence]
+            or self.ask_cosine(sentence, question).max() >= STRONG_COSINE
+        )
+
     def question_similarity(self, sentence: int, question: int) -> float:
         return float(self.ask_similarity(sentence, question).max())
 
-    def heading_match(self, text_vector: np.ndarray, heading_terms: set[str]) -> tuple[int, float, float]:
+    def heading_match(self, text_vector: np.ndarray, heading_terms: set[str]) -> tuple[list[int], float, float]:
+        """Questions ranked by closeness to a heading, the best score and the second's."""
         scores = self.question_vectors @ text_vector
         scores = scores + LEXICAL_WEIGHT * np.array(
             [self.lexical.overlap(heading_terms, i) for i in range(len(self.asks))]
         )
         order = np.argsort(-scores)
         second = float(scores[order[1]]) if len(order) > 1 else 0.0
-        return int(order[0]), float(scores[order[0]]), second
+        return [int(i) for i in order], float(scores[order[0]]), second
 
 
 def read_reply(text: str, questions: list[str], encoder) -> Reading:
@@ -243,17 +259,12 @@ def read_reply(text: str, questions: list[str], encoder) -> Reading:
     if not questions or not sentences:
         return Reading(results, sentences, any(s.refusal for s in sentences), {})
     scorer = _Scorer(encoder, questions, sentences)
-    heading_scores = {}
-    for s in sentences:
-        if s.heading and not s.boilerplate:
-            best, score, second = scorer.heading_match(scorer.sentence_vectors[s.index], s.terms)
-            if score >= HEADING_BAR and score - second >= 0.04:
-                heading_scores[s.index] = best + 1
+    heading_scores = _heading_questions(sentences, scorer)
     markers = _markers(blocks, sentences, len(questions), heading_scores)
     sections, inside = _sections(markers, sentences)
-    refusal_of_rest = any(
-        s.refusal and (structure.REFUSAL_OF_REST.search(s.span.text) or not markers) for s in sentences
-    )
+    # Only a refusal that says so covers the rest ("the other questions"): "not in a position to disclose its
+    # communications with authorities" declines one subject, even in a prose reply.
+    refusal_of_rest = any(s.refusal and structure.REFUSAL_OF_REST.search(s.span.text) for s in sentences)
     for result in results:
         members = sections.get(result.number)
         if members is not None:
@@ -264,12 +275,35 @@ def read_reply(text: str, questions: list[str], encoder) -> Reading:
     for result in results:
         if result.method == "none":
             _label_by_content(result, pool, scorer, questions, strict=refusal_of_rest or bool(markers))
-    _resolve_cross_references(results, sections, sentences)
+    _resolve_cross_references(results, sections, scorer)
     for result in results:
         if result.label == NOT_ADDRESSED and refusal_of_rest and result.method in ("none", "content"):
             result.method, result.note, result.confidence = "refusal", "the reply declines to answer", 0.85
     refuses = any(s.refusal for s in sentences)
     return Reading(results, sentences, refuses, sections)
+
+
+HEADING_MARGIN = 0.04  # a heading this much nearer one question than any other names it
+
+
+def _heading_questions(sentences: list[Sentence], scorer: _Scorer) -> dict[int, int]:
+    """Heading sentence → question number. A heading close to two questions ("Grievance mechanism and remedy")
+    still opens a section: it takes the nearer question unless a clearer heading names that one, then the other."""
+    clear, ambiguous = {}, []
+    for s in sentences:
+        if not s.heading or s.boilerplate:
+            continue
+        ranked, score, second = scorer.heading_match(scorer.sentence_vectors[s.index], s.terms)
+        if score < HEADING_BAR:
+            continue
+        if score - second >= HEADING_MARGIN:
+            clear[s.index] = ranked[0] + 1
+        else:
+            ambiguous.append((s.index, ranked))
+    named = set(clear.values())
+    for index, ranked in ambiguous:
+        clear[index] = ranked[1] + 1 if ranked[0] + 1 in named else ranked[0] + 1
+    return clear
 
 
 def _label_section(result: QuestionResult, members: list[int], scorer: _Scorer, question: str) -> None:
@@ -283,6 +317,11 @@ def _label_section(result: QuestionResult, members: list[int], scorer: _Scorer, 
         result.method, result.note, result.confidence = "refusal", "the reply declines to answer this question", 0.9
         return
     substantive = [s for s in sentences if s.usable]
+    if substantive and all(s.elsewhere for s in substantive):
+        result.label, result.method, result.confidence = PARTLY, "cross_reference", 0.6
+        result.note = "refers to an earlier reply or another document: nothing described in this one"
+        result.evidence = [s.span for s in substantive]
+        return
     if any(s.cross_refs for s in substantive) and len([s for s in substantive if not s.cross_refs]) <= 1:
         result.method, result.note = "cross_reference", "refers to the answer to another question"
         result.evidence = [s.span for s in substantive if s.cross_refs]
@@ -365,12 +404,18 @@ def _label_by_content(result, pool, scorer: _Scorer, questions: list[str], stric
             result.evidence = [s.span for s in comments[:EVIDENCE_PER_ASK]]
         return
     others = [i for i in range(len(questions)) if i != index]
+    comment_questions = [i for i in others if structure.is_generic_comment_question(questions[i])]
     bar = CONTENT_STRONG if strict else CONTENT_BAR
     mine = []
     for sentence in candidates:
         if sentence.allegation and not sentence.terms & scorer.lexical.specific(index):
             continue  # a comment on the allegations, not an answer to this question
         score = scorer.question_similarity(sentence.index, index)
+        comment = max((scorer.question_similarity(sentence.index, o) for o in comment_questions), default=0.0)
+        if sentence.allegation and comment >= score:
+            continue  # nearer the "comment on the allegations" question: a comment, whatever words it shares
+        if not scorer.grounded(sentence.index, index):
+            continue  # resemblance alone, no word or indicator of the question: too loose outside a section
         rival = max((scorer.question_similarity(sentence.index, o) for o in others), default=0.0)
         if score >= bar and score >= rival - 0.02:
             mine.append(sentence)
@@ -384,13 +429,39 @@ def _label_by_content(result, pool, scorer: _Scorer, questions: list[str], stric
         result.confidence = min(0.85, 0.5 + (strongest - bar) * 2)
     else:
         result.confidence = 0.7
+        if not strict:  # in a structured reply the sentence belongs to the section it stands in
+            _label_by_indicator(result, candidates, scorer, others)
 
 
-def _resolve_cross_references(results: list[QuestionResult], sections, sentences) -> None:
+def _label_by_indicator(result: QuestionResult, candidates: list[Sentence], scorer: _Scorer, others) -> None:
+    """Prose that uses the vocabulary of the one indicator a question asks about ("we reduce and finally end our
+    orders" for leverage) answers it in part, even when the question's long wording keeps the similarity low."""
+    index = result.number - 1
+    own = scorer.cues[index] - set().union(*(scorer.cues[o] for o in others))
+    if not own:
+        return
+    carrying = [
+        s
+        for s in candidates
+        if own & scorer.sentence_cues[s.index]
+        and not s.nothing_done
+        and not s.allegation
+        and scorer.question_similarity(s.index, index) >= SECTION_BAR
+    ]
+    if carrying:
+        result.label, result.confidence = PARTLY, 0.45
+        result.note = f"uses the vocabulary of {', '.join(sorted(own))} (the indicator this question asks about)"
+        result.evidence = [s.span for s in carrying[:EVIDENCE_PER_ASK]]
+
+
+def _resolve_cross_references(results: list[QuestionResult], sections, scorer: _Scorer) -> None:
+    """A reference takes the referred answer, judged against this question's own asks: "see question 2" answers
+    question 3 only as far as the answer to question 2 covers what question 3 asks."""
     by_number = {r.number: r for r in results}
+    sentences = scorer.sentences
     for result in results:
-        if result.method != "cross_reference":
-            continue
+        if result.method != "cross_reference" or result.label != NOT_ADDRESSED:
+            continue  # a reference to another document was labelled in its section
         targets = [
             by_number[n]
             for span in result.evidence
@@ -405,7 +476,13 @@ def _resolve_cross_references(results: list[QuestionResult], sections, sentences
             result.note = "refers to another answer that does not answer it either"
             continue
         target = answered[0]
-        result.label = target.label
+        referred = [sentences[i] for i in sections.get(target.number, []) if sentences[i].usable]
+        referred = referred or [s for s in sentences if s.span in set(target.evidence)]
+        covered = _cover_asks(result.number - 1, referred, scorer, REFERRED_BAR)
+        complete = target.label == ANSWERED and len(covered) == len(scorer.asks[result.number - 1])
+        result.label = ANSWERED if complete else PARTLY
         result.confidence = round(target.confidence * 0.8, 2)
         result.note = f"refers to the answer to question {target.number}"
+        if not complete:
+            result.note += f", which covers {len(covered)} of {len(scorer.asks[result.number - 1])} parts of this one"
         result.evidence = sorted(set(result.evidence) | set(target.evidence), key=lambda span: span.start)

@@ -39,6 +39,14 @@ CROSS_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 
+# "refers to its reply of 2019 to communication AL DEU 1/2019": the answer is in another document, not this reply.
+EXTERNAL_REFERENCE = re.compile(
+    r"\brefer(?:s|red)?\s+(?:back\s+)?to\s+(?:its|our|the|their|my)\s+(?:previous\s+|earlier\s+|former\s+)?"
+    r"(?:reply|replies|response|answer|letter|note(?:\s+verbale)?|submission|report)\b"
+    r"(?![^.;]{0,40}\b(?:above|below|to\s+(?:question|q)\s*\d))",
+    re.IGNORECASE,
+)
+
 REFUSAL = re.compile(
     r"(?:(?:do|does|did|will|shall|can|could|would)\s+not\s+(?:consider\s+it\s+(?:necessary|appropriate|useful)|"
     r"see\s+(?:the\s+|any\s+)?(?:need|reason)|find\s+it\s+(?:necessary|appropriate)|intend|wish|propose)\s+to\s+"
@@ -64,6 +72,7 @@ BOILERPLATE = re.compile(
     r"(?:we|i)\s+(?:acknowledge|confirm)\s+receipt|(?:we|i)\s+(?:would\s+)?(?:welcome|look\s+forward|stand\s+ready)|"
     r"(?:we|i)\s+(?:have\s+)?received\s+your\s+(?:letter|communication)|(?:we|i)\s+(?:would\s+like\s+to\s+)?thank\s+you|"
     r"with\s+reference\s+to\s+your\s+(?:letter|communication)|reply\s+to\s+communication|"
+    r"(?:we|i)\s+(?:would\s+like\s+to\s+|wish\s+to\s+)?refer\s+to\s+(?:your|the)\s+(?:joint\s+)?(?:letter|communication)|"
     r"(?:head|office|director|chief|general\s+counsel)\b.{0,60}$|below\s+we\s+(?:answer|respond|reply))",
     re.IGNORECASE,
 )
@@ -74,7 +83,10 @@ WEAK = re.compile(
     r"national)?\s*(?:laws?|legislation|regulations?)|(?:abides?|abided)\s+by\s+(?:the\s+)?(?:laws?|legislation)|"
     r"attach(?:es|ed)?\s+(?:great|the\s+utmost|high)\s+importance|(?:always|firmly)\s+(?:been\s+)?committed\s+to|"
     r"corporate\s+social\s+responsibility|view\s+the\s+development|objective\s+and\s+impartial|"
-    r"in\s+accordance\s+with\s+(?:the\s+)?(?:laws?|legislation))",
+    r"in\s+accordance\s+with\s+(?:the\s+)?(?:laws?|legislation)|"
+    # "We consider that our existing internal rules are sufficient": a verdict on itself, no measure described.
+    r"(?:existing|current|present)\s+(?:internal\s+)?(?:rules|policies|procedures|measures|systems?|framework)"
+    r"[^.]{0,40}\b(?:sufficient|adequate|appropriate)\b)",
     re.IGNORECASE,
 )
 # Comment on the allegations themselves (the answer to the opening "any comment on the allegations" question).
@@ -135,6 +147,15 @@ def lead_marker(text: str) -> list[int]:
 def bare_number(text: str) -> int | None:
     match = BARE_NUMBER.match(text)
     return int(match["number"]) if match else None
+
+
+def is_marker_only(text: str) -> bool:
+    """ "Questions 5 and 6:" cut off as a sentence of its own: structure, not an answer."""
+    return bool(lead_marker(text)) and len(text.split()) <= 6 and text.rstrip().endswith((":", "–", "—", "-"))
+
+
+def refers_elsewhere(text: str) -> bool:
+    return bool(EXTERNAL_REFERENCE.search(text)) and not CROSS_REFERENCE.search(text)
 
 
 def cross_references(text: str) -> list[int]:
