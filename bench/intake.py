@@ -262,14 +262,20 @@ def _wait_until_up(seconds: float = 60) -> None:
     raise RuntimeError("the server did not come up")
 
 
-def _start(kind: str, env: dict) -> subprocess.Popen:
+def _start(kind: str, env: dict, workers: int = 2, threads: int = 4) -> subprocess.Popen:
     if kind == "gunicorn":
-        command = [str(BENCH_VENV / "bin" / "gunicorn"), "-w", "2", "-k", "gthread", "--threads", "4",
+        command = [str(BENCH_VENV / "bin" / "gunicorn"), "-w", str(workers), "-k", "gthread", "--threads", str(threads),
                    "-b", f"127.0.0.1:{PORT}", "--log-level", "warning", "spcomms.wsgi:application"]  # fmt: skip
     else:
         command = [str(ROOT / ".venv" / "bin" / "spcomms"), "runserver", "--noreload", f"127.0.0.1:{PORT}"]
     return subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
+
+EMPTY_SCHEMA = """
+from django.db import connection
+with connection.cursor() as cursor:
+    cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+"""
 
 CHECK_STORED = """
 import json, os
@@ -309,6 +315,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--server", choices=["gunicorn", "runserver"], default="gunicorn")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
     parser.add_argument("--database", default="", help="postgres://… (default: a fresh SQLite file)")
     parser.add_argument(
         "--form", choices=["steps", "one-page"], default="steps", help="the five steps, or /submit/all/ (2 requests)"
@@ -320,13 +328,13 @@ def main() -> None:
     shutil.rmtree(WORK, ignore_errors=True)
     WORK.mkdir(parents=True)
     env = _server_env(args.database or f"sqlite:///{WORK / 'intake.sqlite3'}")
-    if args.database:
-        _manage(env, "flush", "--no-input")
+    if args.database:  # a fresh database: `flush` would also empty the registry the data migrations loaded
+        _manage(env, "shell", "-c", EMPTY_SCHEMA)
     _manage(env, "migrate", "--no-input")
-    server = _start(args.server, env)
+    server = _start(args.server, env, args.workers, args.threads)
     try:
         _wait_until_up()
-        load(2, 3, args.form)  # warm both workers
+        load(args.workers, 3, args.form)  # warm every worker
         cpu_before = _cpu_seconds(server.pid)
         run = load(args.clients, args.seconds, args.form)
         server_cpu = _cpu_seconds(server.pid) - cpu_before
@@ -351,6 +359,7 @@ def main() -> None:
         json.dumps(
             {
                 "server": args.server,
+                "gunicorn_workers_threads": [args.workers, args.threads],
                 "form": args.form,
                 "requests_per_submission": 2 if args.form == "one-page" else 10,
                 "database": "postgresql" if args.database else "sqlite",
