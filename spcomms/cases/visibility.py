@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from spcomms.cases.models import Communication, Reply
 from spcomms.lib import clock
@@ -46,6 +47,13 @@ class PublicReply:
     text: str
     has_file: bool
     sha256: str
+    # A link reply: the day the secretariat accepted it, when it became public (what a feed's `updated` says).
+    accepted_on: dt.date | None = None
+
+
+def _public_reply(r: Reply) -> PublicReply:
+    accepted_on = timezone.localdate(r.reviewed_at) if r.reviewed_at else None
+    return PublicReply(r.id, r.received_on, r.language, r.channel, r.text, bool(r.file), r.sha256, accepted_on)
 
 
 @dataclass(frozen=True)
@@ -92,7 +100,7 @@ def public_replies(communication: Communication, now: dt.datetime | None = None)
     if not published_communications(now).filter(pk=communication.pk).exists():
         return []
     replies = Reply.objects.filter(PUBLIC_REPLY, communication=communication).order_by("received_on", "id")
-    return [PublicReply(r.id, r.received_on, r.language, r.channel, r.text, bool(r.file), r.sha256) for r in replies]
+    return [_public_reply(r) for r in replies]
 
 
 def _public(communication: Communication, mandates: list[str], replies: list[Reply]) -> PublicCommunication:
@@ -115,9 +123,7 @@ def _public(communication: Communication, mandates: list[str], replies: list[Rep
         case_title=case.title,
         summary=case.summary,
         letter={k: letter[k] for k in PUBLIC_LETTER_KEYS if k in letter} if isinstance(letter, dict) else None,
-        replies=tuple(
-            PublicReply(r.id, r.received_on, r.language, r.channel, r.text, bool(r.file), r.sha256) for r in replies
-        ),
+        replies=tuple(_public_reply(r) for r in replies),
     )
 
 

@@ -134,8 +134,8 @@ class CommunicationsFeed(Feed):
         return item.published_at
 
     def item_updateddate(self, item):
-        """Published, or later when a public reply was received after publication."""
-        replies = [_midnight(reply.received_on) for reply in item.replies]
+        """Published, or later when a public reply was received (or, through a link, accepted) after publication."""
+        replies = [_midnight(max(reply.received_on, reply.accepted_on or reply.received_on)) for reply in item.replies]
         return max([item.published_at, *replies])
 
     def item_categories(self, item):

@@ -1,7 +1,12 @@
 """/feeds/communications.atom: newly published letters, filterable by mandate, addressee and kind."""
 
+import datetime as dt
 from xml.etree import ElementTree
 
+from django.utils import timezone
+
+from spcomms.cases.models import Reply
+from spcomms.portal import index
 from spcomms.registry.models import Mandate
 
 from .conftest import TORTURE
@@ -34,3 +39,24 @@ def test_the_feed_filters_by_mandate_addressee_and_kind(client, register):
 def test_bad_feed_parameters_are_400(client, register):
     for query in ["?kind=planet", "?mandate=abc", "?mandate=99999", "?addressee=1&addressee=2"]:
         assert client.get(f"/feeds/communications.atom{query}").status_code == 400, query
+
+
+def test_a_link_reply_accepted_after_publication_updates_its_entry(client, register):
+    """The entry changed when the reply became public: the day the secretariat accepted it, not the day it came."""
+
+    def updated() -> str:
+        feed = ElementTree.fromstring(client.get("/feeds/communications.atom").content)
+        [entry] = [e for e in feed.iter(f"{ATOM}entry") if e.findtext(f"{ATOM}title").startswith("AL OTH 135/2021")]
+        return entry.findtext(f"{ATOM}updated")
+
+    before = updated()
+    today = timezone.localdate()
+    Reply.objects.create(
+        communication=register.to_company,
+        received_on=today - dt.timedelta(days=1),  # after publication, three days ago
+        channel=Reply.ONLINE,
+        text="Our answers to the questions, sent through the link.",
+        reviewed_at=timezone.now(),
+    )
+    index.refresh_for(register.to_company)
+    assert updated() > before and updated().startswith(today.isoformat())
