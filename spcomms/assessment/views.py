@@ -7,11 +7,9 @@ confirm or change); every change goes through an action. Nothing here is reachab
 from __future__ import annotations
 
 import csv
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
@@ -21,25 +19,9 @@ from spcomms.assessment.forms import LabelForm, ScoreForm
 from spcomms.assessment.matrix import case_matrix, csv_rows
 from spcomms.assessment.models import Assessment, QuestionLabel, RubricScore
 from spcomms.cases.models import Case, Reply
+from spcomms.lib.refusal import requires
 
 VIEW, REVIEW = "assessment.view_assessment", "assessment.review_assessment"
-
-
-def requires(*perms):
-    """Anonymous → login page; logged in without the permission → 403."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not request.user.has_perms(perms):
-                raise PermissionDenied("you do not have permission for this page")
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
 
 
 @require_safe
