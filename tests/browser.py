@@ -57,6 +57,18 @@ def log_in(page, base_url: str, start: str, username: str, password: str) -> Non
         page.press("#id_password", "Enter")
 
 
+def staff_page(chromium, base_url: str, username: str, password: str):
+    """A new browser context logged in as `username` on the staff login page, left on /staff/."""
+    page = chromium.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.set_default_timeout(15_000)
+    page.goto(f"{base_url}/staff/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base_url}/staff/")
+    return page
+
+
 def screenshot(page, name: str) -> None:
     folder = os.environ.get("SPCOMMS_SCREENSHOTS")
     if folder:

@@ -7,22 +7,12 @@ from django.contrib.auth.models import Group, Permission
 
 from spcomms.drafting.actions import GenerateLetters
 from spcomms.intake.models import Submission
+from tests.browser import staff_page
 
 from .conftest import PASSWORD
 from .helpers import PDF, ready_to_generate, sample_facts
 
 IDENTITY = ("Amina Rahimova", "Rahimova", "amina@example.org", "+44 20 7946 0000", "Dilnur Tursun", "Tursun")
-
-
-def _log_in(chromium, base, username):
-    page = chromium.new_context().new_page()
-    page.set_default_timeout(15_000)
-    page.goto(f"{base}/staff/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/staff/")
-    return page
 
 
 def _visitor_submits(page, base, tmp_path) -> str:
@@ -72,7 +62,7 @@ def test_from_submission_to_a_draft_case_whose_letter_names_no_source(
     assert len(code) == 16
     source_id = Submission.objects.get().source_id
 
-    desk = _log_in(chromium, base, "sec")
+    desk = staff_page(chromium, base, "sec", PASSWORD)
     desk.goto(f"{base}/staff/intake/")
     desk.click(f"text={source_id}")
     assert "Amina" not in desk.inner_text("main")  # triage reads the account, not the identity

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from spcomms.lib import clock
 from spcomms.reports.actions.press import PublishRelease
-from tests.browser import screenshot
+from tests.browser import screenshot, staff_page
 
 from .test_press import _cleared
 
@@ -29,12 +29,7 @@ def test_secretariat_publishes_the_48th_report_and_the_public_reads_it(
     staff.groups.add(Group.objects.get(name="secretariat"))
     PublishRelease(staff).execute(_cleared(march_case, staff))
     base = live_server.url
-    page = chromium.new_context(viewport={"width": 1280, "height": 900}).new_page()
-    page.goto(f"{base}/staff/login/")
-    page.fill("#id_username", "sec")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/staff/")
+    page = staff_page(chromium, base, "sec", PASSWORD)
 
     page.click("text=Reports")
     selected = page.locator("#session option[selected]").inner_text()

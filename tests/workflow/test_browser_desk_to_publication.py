@@ -11,20 +11,9 @@ import pytest
 from spcomms.cases.models import Case, Communication
 from spcomms.lib.references import slug_of
 from spcomms.workflow import worker
-from tests.browser import screenshot
+from tests.browser import screenshot, staff_page
 from tests.drafting.builders import MINORITIES, SLAVERY, ready_case
 from tests.workflow.conftest import PASSWORD, holder_of
-
-
-def log_in(chromium, base, username):
-    page = chromium.new_context(viewport={"width": 1280, "height": 900}).new_page()
-    page.set_default_timeout(15_000)
-    page.goto(f"{base}/staff/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/staff/")
-    return page
 
 
 @pytest.fixture
@@ -42,7 +31,7 @@ def test_desk_clearance_dispatch_reply_publication(chromium, live_server, fake_c
     base = live_server.url
     case = ready_case(mandates=(MINORITIES, SLAVERY))
 
-    page = log_in(chromium, base, "sec")
+    page = staff_page(chromium, base, "sec", PASSWORD)
     page.goto(f"{base}/staff/cases/{case.pk}/")
     assert "Generate the letters: every problem is solved." in page.inner_text("#next-step")
     page.click("text=Generate letters")
@@ -58,7 +47,7 @@ def test_desk_clearance_dispatch_reply_publication(chromium, live_server, fake_c
     page.context.close()
 
     for username in ("sr-minorities", "sr-slavery"):
-        page = log_in(chromium, base, username)
+        page = staff_page(chromium, base, username, PASSWORD)
         inbox = page.inner_text("#inbox")
         assert case.title in inbox and "AL CHN" in inbox and "AL OTH" in inbox
         if username == "sr-minorities":
@@ -72,7 +61,7 @@ def test_desk_clearance_dispatch_reply_publication(chromium, live_server, fake_c
         page.context.close()
     assert Case.objects.get(pk=case.pk).status == Case.APPROVED
 
-    page = log_in(chromium, base, "sec")
+    page = staff_page(chromium, base, "sec", PASSWORD)
     page.goto(f"{base}/staff/clearance/{case.pk}/")
     assert page.locator("text=Send the letters").count() == 0  # no e-mail address: nothing to send
     assert page.locator("text=Prepared: no e-mail address").count() == 2
@@ -114,7 +103,7 @@ def test_desk_clearance_dispatch_reply_publication(chromium, live_server, fake_c
 def test_a_holder_refused_a_secretariat_page_sees_why(chromium, live_server, people):
     base = live_server.url
     case = ready_case(mandates=(MINORITIES, SLAVERY))
-    page = log_in(chromium, base, "sr-minorities")
+    page = staff_page(chromium, base, "sr-minorities", PASSWORD)
     page.goto(f"{base}/staff/cases/{case.pk}/")
     assert page.locator("text=Generate letters").count() == 0  # not offered to a holder
     assert page.locator("text=Add addressee").count() == 0

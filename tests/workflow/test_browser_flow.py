@@ -11,6 +11,7 @@ from spcomms.cases import visibility
 from spcomms.cases.models import Case, Communication
 from spcomms.lib.references import slug_of
 from spcomms.workflow import worker
+from tests.browser import staff_page
 from tests.workflow import builders, files
 from tests.workflow.conftest import PASSWORD, holder_of
 
@@ -18,16 +19,6 @@ from tests.workflow.conftest import PASSWORD, holder_of
 @pytest.fixture
 def browser(chromium):
     return chromium
-
-
-def log_in(browser, base, username):
-    page = browser.new_context().new_page()
-    page.goto(f"{base}/staff/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/staff/")
-    return page
 
 
 @pytest.mark.browser
@@ -43,21 +34,21 @@ def test_from_clearance_to_publication(browser, live_server, smtp, fake_clock, d
     case = builders.drafted_case()
     clearance_url = f"{base}/staff/clearance/{case.pk}/"
 
-    page = log_in(browser, base, "sec")
+    page = staff_page(browser, base, "sec", PASSWORD)
     page.goto(clearance_url)
     page.click("text=Submit for clearance")
     assert page.inner_text("#case-status") == "In clearance"
     page.context.close()
 
     for username, _short in (("minorities", "SR minorities"), ("slavery", "SR Slavery")):
-        page = log_in(browser, base, username)
+        page = staff_page(browser, base, username, PASSWORD)
         page.goto(clearance_url)
         page.locator("form[action*='/approve/'] button").click()
         page.wait_for_selector("text=Approved for")
         page.context.close()
     assert Case.objects.get(pk=case.pk).status == Case.APPROVED
 
-    page = log_in(browser, base, "sec")
+    page = staff_page(browser, base, "sec", PASSWORD)
     page.goto(clearance_url)
     page.click("text=Send the letters")
     page.wait_for_selector("text=queued for e-mail")

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from spcomms.cases.models import Reply
 from spcomms.lib.references import slug_of
 from spcomms.workflow.actions.replies import IssueReplyLink
-from tests.browser import screenshot
+from tests.browser import screenshot, staff_page
 from tests.workflow import files
 from tests.workflow.conftest import PASSWORD
 from tests.workflow.link_replies import SENT_ON, publish
@@ -54,12 +54,7 @@ def test_a_confidential_request_reviewed_in_the_browser(
     screenshot(addressee, "reviewed-reply-receipt")
     reply = Reply.objects.get()
 
-    page = chromium.new_context().new_page()
-    page.goto(f"{base}/staff/login/")
-    page.fill("#id_username", "sec")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/staff/")
+    page = staff_page(chromium, base, "sec", PASSWORD)
     assert comm.reference in page.inner_text("#reviews")
     page.click(f"#reviews a[href$='#review-{reply.pk}']")
     box = page.locator(f"#review-{reply.pk}")
