@@ -177,3 +177,21 @@ def replies_to_earlier_periods(t: FactTable, replies, first: dt.date) -> int:
     """Replies (of `replies_received_between`) to letters dated before `first`, the start of the letter window."""
     days = t.day[replies[0]]
     return int(((days != NO_DAY) & (days < first.toordinal())).sum())
+
+
+def letter_figures(t: FactTable, sel: np.ndarray) -> dict:
+    """The figures of the letters themselves, the same in the Council report and on /statistics/."""
+    sent, joint_letters = communications(t, sel), joint(t, sel)
+    members = member_states_addressed(t, sel)
+    return {
+        "communications": sent,
+        "joint": joint_letters,
+        "single": sent - joint_letters,
+        "joint_share": share(joint_letters, sent),
+        "by_type": by_type(t, sel),
+        "by_kind": by_kind(t, sel),
+        "states_addressed": len(states_addressed(t, sel)),
+        "member_states_addressed": len(members),
+        "member_share": share(len(members), len(member_states())),
+        "non_state_actors_addressed": non_state_actors_addressed(t, sel),
+    }

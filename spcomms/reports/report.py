@@ -77,19 +77,8 @@ def build_report(number: int, *, status: str = "draft") -> dict:
 
 
 def figures(t, letters, replies, sent_from: dt.date) -> dict:
-    sent = counts.communications(t, letters)
-    joint = counts.joint(t, letters)
-    members = counts.member_states_addressed(t, letters)
     return {
-        "communications": sent,
-        "joint": joint,
-        "joint_share": counts.share(joint, sent),
-        "by_type": counts.by_type(t, letters),
-        "by_kind": counts.by_kind(t, letters),
-        "states_addressed": len(counts.states_addressed(t, letters)),
-        "member_states_addressed": len(members),
-        "member_share": counts.share(len(members), len(counts.member_states())),
-        "non_state_actors_addressed": counts.non_state_actors_addressed(t, letters),
+        **counts.letter_figures(t, letters),
         "replies_received": int(replies[0].size),
         "letters_answered_in_window": counts.letters_answered(replies),
         "replies_to_earlier_periods": counts.replies_to_earlier_periods(t, replies, sent_from),

@@ -95,20 +95,8 @@ def select(t: FactTable, filters: Filters) -> np.ndarray:
 def figures(t: FactTable, sel: np.ndarray, mandates: dict) -> dict:
     names = un_state_names()
     regions = region_of()
-    sent = counts.communications(t, sel)
-    joint = counts.joint(t, sel)
-    members = counts.member_states_addressed(t, sel)
     return {
-        "communications": sent,
-        "joint": joint,
-        "single": sent - joint,
-        "joint_share": counts.share(joint, sent),
-        "by_type": counts.by_type(t, sel),
-        "by_kind": counts.by_kind(t, sel),
-        "states_addressed": len(counts.states_addressed(t, sel)),
-        "member_states_addressed": len(members),
-        "member_share": counts.share(len(members), len(counts.member_states())),
-        "non_state_actors_addressed": counts.non_state_actors_addressed(t, sel),
+        **counts.letter_figures(t, sel),
         "replied": counts.replied(t, sel),
         "replied_within_60_days": counts.replied_within(t, sel),
         "replied_later": counts.replied_later(t, sel),
